@@ -1,0 +1,51 @@
+# Safeguard: the commands a newcomer needs. See README.md.
+#   make demo   install what is missing, build, create a demo LA, serve on http://127.0.0.1:8080
+#   make test   run every test (unit with ASan/UBSan, SQLite + PostgreSQL conformance, HTTP)
+#   make bench  run the benchmarks
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+DEMO_DB ?= demo.db
+PORT ?= 8080
+
+.PHONY: all deps build build-asan demo test test-full bench format lint clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSG_BUILD_TESTS=ON
+
+$(ASAN_BUILD)/build.ninja:
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSG_SANITIZE=ON -DSG_BUILD_BENCH=OFF
+
+build: $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS) --target safeguard
+
+build-asan: $(ASAN_BUILD)/build.ninja
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+demo: deps build
+	@bash scripts/demo.sh $(BUILD)/safeguard $(DEMO_DB) $(PORT)
+
+test: deps build-asan
+	@bash scripts/run-tests.sh $(ASAN_BUILD)
+
+test-full: deps build-asan
+	@SG_TEST_FULL=1 bash scripts/run-tests.sh $(ASAN_BUILD)
+
+bench: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS) --target safeguard safeguard_bench
+	@bash scripts/run-bench.sh $(BUILD)
+
+format:
+	@find src test bench -name '*.h' -o -name '*.cc' | xargs clang-format -i
+
+lint: $(BUILD)/build.ninja
+	@find src -name '*.cc' | xargs clang-tidy -p $(BUILD) --quiet
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `make demo`: creates the demo local authority in an SQLite file (once) and serves it.
+# Usage: scripts/demo.sh SAFEGUARD_BINARY DB_FILE PORT
+set -euo pipefail
+bin=$1
+db=$2
+port=$3
+
+if [ ! -s "$db" ]; then
+  "$bin" demo --db "$db"
+else
+  echo "using the existing demo store $db (delete it for a fresh demo LA)"
+fi
+echo
+echo "Safeguard demo: http://127.0.0.1:$port   (all data is synthetic)"
+echo "Demo logins, password \"safeguard-demo\":"
+"$bin" users list --db "$db" --format table | sed 's/^/  /'
+echo
+echo "Try: curl -c jar -H 'Content-Type: application/json' \\"
+echo "       -d '{\"username\":\"social.worker\",\"password\":\"safeguard-demo\"}' http://127.0.0.1:$port/api/login"
+echo "     curl -b jar http://127.0.0.1:$port/api/children"
+echo "Stop with Ctrl-C."
+exec "$bin" serve --db "$db" --port "$port"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the benchmarks against SQLite and a PostgreSQL 15 server started here, then prints each
+# SQLite/PostgreSQL pair side by side with the ratio. Usage: scripts/run-bench.sh BUILD_DIR
+set -euo pipefail
+build=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+eval "$("$root/scripts/pg-test-server.sh")"
+trap '"$root/scripts/pg-test-server.sh" stop "$SG_PG_DIR"; rm -rf /tmp/sgbench-*' EXIT
+export SG_BENCH_PG_URL=$SG_TEST_PG_URL
+echo "run-bench: SQLite $(sqlite3 --version | cut -d' ' -f1) vs $(psql "$SG_BENCH_PG_URL" -tAc 'SHOW server_version' | xargs echo PostgreSQL)"
+out=$(mktemp)
+"$root/$build/safeguard_bench" --benchmark_format=console --benchmark_out="$out" \
+  --benchmark_out_format=json
+python3 - "$out" <<'PY'
+import json, sys
+runs = json.load(open(sys.argv[1]))["benchmarks"]
+rate = {r["name"]: r.get("items_per_second") for r in runs if "error_message" not in r}
+print("\nthroughput, SQLite vs PostgreSQL (items/s; ratio = SQLite / PostgreSQL)")
+for name, v in rate.items():
+    if "/sqlite" not in name:
+        continue
+    pg = rate.get(name.replace("/sqlite", "/postgres"))
+    label = name.replace("/sqlite", "")
+    if v and pg:
+        print(f"  {label:40s} sqlite {v:12,.0f}   postgres {pg:12,.0f}   ratio {v/pg:6.2f}")
+PY
+rm -f "$out"

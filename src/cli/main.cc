@@ -1,0 +1,428 @@
+// The `safeguard` command: the only place that chooses a store and wires the pieces together.
+// Exit codes: 0 success; 1 the input has errors; 2 usage; 3 I/O or store failure; 4 internal.
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "casework/auth.h"
+#include "casework/demo_data.h"
+#include "common/json_writer.h"
+#include "http/records_io.h"
+#include "http/server.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "storage/store.h"
+
+namespace sg {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInputErrors = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitIo = 3;
+constexpr int kExitInternal = 4;
+
+int ExitCodeFor(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk:
+      return kExitOk;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kAlreadyExists:
+    case StatusCode::kConflict:
+    case StatusCode::kFailedPrecondition:
+    case StatusCode::kNotFound:
+      return kExitInputErrors;
+    case StatusCode::kUnavailable:
+    case StatusCode::kIoError:
+    case StatusCode::kResourceExhausted:
+    case StatusCode::kUnauthenticated:
+    case StatusCode::kPermissionDenied:
+      return kExitIo;
+    case StatusCode::kInternal:
+      return kExitInternal;
+  }
+  return kExitInternal;
+}
+
+int Fail(const Status& s) {
+  std::cerr << "safeguard: " << s.message();
+  if (!s.field().empty() && s.message().find(s.field()) == std::string::npos) {
+    std::cerr << " (field: " << s.field() << ")";
+  }
+  std::cerr << "\n";
+  return ExitCodeFor(s);
+}
+
+// Where the store is: --db, else $SAFEGUARD_DB, else ./safeguard.db.
+std::string ResolveDb(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("SAFEGUARD_DB"); env && *env) return env;
+  return "safeguard.db";
+}
+
+// The store location with any password removed, for messages.
+std::string Redacted(const std::string& location) {
+  if (!IsPostgresUrl(location)) return location;
+  const size_t scheme = location.find("://") + 3;
+  const size_t at = location.find('@', scheme);
+  const size_t colon = location.find(':', scheme);
+  if (at == std::string::npos || colon == std::string::npos || colon > at) return location;
+  return location.substr(0, colon + 1) + "***" + location.substr(at);
+}
+
+// A one-line progress counter on stderr, only when stderr is a terminal.
+class Progress {
+ public:
+  explicit Progress(std::string verb) : verb_(std::move(verb)), tty_(isatty(2) != 0) {}
+  void operator()(std::int64_t done) {
+    if (tty_ && done % 500 == 0)
+      std::fprintf(stderr, "\r%s %lld records", verb_.c_str(), static_cast<long long>(done));
+  }
+  void Done(std::int64_t done) {
+    if (tty_) std::fprintf(stderr, "\r");
+    std::fprintf(stderr, "%s %lld records\n", verb_.c_str(), static_cast<long long>(done));
+  }
+
+ private:
+  std::string verb_;
+  bool tty_;
+};
+
+// Prints rows as an aligned table, CSV (RFC 4180 quoting) or a JSON array of objects: the one
+// output convention of every command that prints results (--format table|csv|json).
+void PrintRows(const std::vector<std::string>& header,
+               const std::vector<std::vector<std::string>>& rows, const std::string& format) {
+  if (format == "json") {
+    JsonWriter w;
+    w.BeginArray();
+    for (const auto& row : rows) {
+      w.BeginObject();
+      for (size_t i = 0; i < header.size(); ++i) w.Key(header[i]).String(row[i]);
+      w.EndObject();
+    }
+    w.EndArray();
+    std::cout << w.str() << "\n";
+    return;
+  }
+  if (format == "csv") {
+    auto cell = [](const std::string& v) {
+      if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+      std::string q = "\"";
+      for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+      return q + "\"";
+    };
+    for (size_t i = 0; i < header.size(); ++i) std::cout << (i ? "," : "") << cell(header[i]);
+    std::cout << "\n";
+    for (const auto& row : rows) {
+      for (size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << cell(row[i]);
+      std::cout << "\n";
+    }
+    return;
+  }
+  std::vector<size_t> width(header.size());
+  for (size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
+  for (const auto& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+  }
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+      std::cout << cells[i];
+      if (i + 1 < cells.size()) std::cout << std::string(width[i] - cells[i].size() + 2, ' ');
+    }
+    std::cout << "\n";
+  };
+  line(header);
+  for (const auto& row : rows) line(row);
+}
+
+Result<Actor> ActorFor(Store& store, const std::string& username) {
+  if (username.empty()) return Actor{1};
+  SG_ASSIGN_OR_RETURN(User u, store.FindUserByName(username));
+  return Actor{u.id};
+}
+
+// Opens a store that must already be at this program's schema version (commands that only
+// read, and the server, never migrate behind the operator's back).
+Result<std::unique_ptr<Store>> OpenCurrent(const std::string& db, const Clock& clock,
+                                           size_t connections) {
+  SG_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenStore(db, clock, connections));
+  SG_ASSIGN_OR_RETURN(int version, store->SchemaVersion());
+  if (version != LatestSchemaVersion()) {
+    return Status(StatusCode::kFailedPrecondition,
+                  "the store is at schema version " + std::to_string(version) +
+                      " but this program needs " + std::to_string(LatestSchemaVersion()) +
+                      ": run `safeguard migrate --db " + Redacted(db) + "` first");
+  }
+  return store;
+}
+
+int RunMigrate(const std::string& db) {
+  SystemClock clock;
+  auto conn = OpenDatabase(db);
+  if (!conn.ok()) return Fail(conn.status());
+  auto before = SchemaVersion(**conn);
+  if (!before.ok()) return Fail(before.status());
+  auto applied = Migrate(**conn, clock.Now());
+  if (!applied.ok()) return Fail(applied.status());
+  std::cout << "migrated " << Redacted(db) << " from schema version " << *before << " to "
+            << *before + *applied << " (" << (*conn)->ServerVersion() << ")\n";
+  return kExitOk;
+}
+
+int RunDemo(const std::string& db) {
+  SystemClock clock;
+  auto store = OpenAndMigrate(db, clock);
+  if (!store.ok()) return Fail(store.status());
+  auto logins = CreateDemoLa(**store, clock, AuthOptions{});
+  if (!logins.ok()) return Fail(logins.status());
+  std::cout << "created the demo local authority in " << Redacted(db)
+            << " (all data synthetic)\ndemo logins (password \"" << kDemoPassword << "\"):\n";
+  for (const DemoLogin& l : *logins) std::cout << "  " << l.username << "  (" << l.role << ")\n";
+  return kExitOk;
+}
+
+int RunServe(const std::string& db, const std::string& host, int port, int threads,
+             bool secure_cookies) {
+  // Block the termination signals in every thread; one thread waits for them and stops the
+  // server, so that in-flight requests finish and the store closes cleanly.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  SystemClock clock;
+  auto store = OpenCurrent(db, clock, static_cast<size_t>(threads) + 2);
+  if (!store.ok()) return Fail(store.status());
+  Auth auth(**store, clock);
+  ServerOptions options;
+  options.host = host;
+  options.port = port;
+  options.threads = threads;
+  options.secure_cookies = secure_cookies;
+  Server server(**store, auth, clock, options);
+  auto bound = server.Bind();
+  if (!bound.ok()) return Fail(bound.status());
+  std::cout << "safeguard: serving " << Redacted(db) << " on http://" << host << ":" << *bound
+            << std::endl;
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("stopping on signal {}", sig);
+    server.Stop();
+  });
+  Status s = server.Run();
+  // Wake the waiter if the server stopped on its own.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  if (!s.ok()) return Fail(s);
+  return kExitOk;
+}
+
+int RunExport(const std::string& db, const std::string& out_path) {
+  SystemClock clock;
+  auto store = OpenCurrent(db, clock, 2);
+  if (!store.ok()) return Fail(store.status());
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (out_path != "-") {
+    file.open(out_path, std::ios::binary | std::ios::trunc);
+    if (!file) return Fail(IoError("cannot write " + out_path));
+    out = &file;
+  }
+  Progress progress("exported");
+  auto counts = ExportRecords(**store, *out, [&](std::int64_t n) { progress(n); });
+  if (!counts.ok()) return Fail(counts.status());
+  progress.Done(counts->records);
+  return kExitOk;
+}
+
+int RunImport(const std::string& db, const std::string& path, const std::string& as_user) {
+  SystemClock clock;
+  auto store = OpenAndMigrate(db, clock);
+  if (!store.ok()) return Fail(store.status());
+  auto actor = ActorFor(**store, as_user);
+  if (!actor.ok()) return Fail(actor.status());
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Fail(IoError("cannot read " + path));
+  Progress progress("imported");
+  auto counts = ImportRecords(**store, in, path, *actor, [&](std::int64_t n) { progress(n); });
+  if (!counts.ok()) {
+    std::cerr << "safeguard: nothing was imported (the import is all or nothing)\n";
+    return Fail(counts.status());
+  }
+  progress.Done(counts->records);
+  return kExitOk;
+}
+
+int RunAddUser(const std::string& db, const std::string& username, const std::string& name,
+               const std::string& role) {
+  SystemClock clock;
+  auto store = OpenAndMigrate(db, clock);
+  if (!store.ok()) return Fail(store.status());
+  const char* pw = std::getenv("SAFEGUARD_PASSWORD");
+  std::string password;
+  if (pw) {
+    password = pw;
+  } else {
+    std::cerr << "password for " << username << ": ";
+    std::getline(std::cin, password);
+  }
+  Auth auth(**store, clock);
+  User u;
+  u.username = username;
+  u.display_name = name.empty() ? username : name;
+  u.role = role;
+  auto created = auth.CreateUser(std::move(u), password);
+  if (!created.ok()) return Fail(created.status());
+  std::cout << "created user " << created->username << " (" << created->role << ", id "
+            << created->id << ")\n";
+  return kExitOk;
+}
+
+int RunListUsers(const std::string& db, const std::string& format) {
+  SystemClock clock;
+  auto store = OpenCurrent(db, clock, 1);
+  if (!store.ok()) return Fail(store.status());
+  auto users = (*store)->ListUsers();
+  if (!users.ok()) return Fail(users.status());
+  std::vector<std::vector<std::string>> rows;
+  for (const User& u : *users) {
+    if (u.id == 1) continue;  // the system account cannot log in
+    rows.push_back(
+        {std::to_string(u.id), u.username, u.display_name, u.role, u.active ? "yes" : "no"});
+  }
+  PrintRows({"id", "username", "name", "role", "active"}, rows, format);
+  return kExitOk;
+}
+
+int RunStats(const std::string& db, const std::string& format) {
+  SystemClock clock;
+  auto store = OpenCurrent(db, clock, 1);
+  if (!store.ok()) return Fail(store.status());
+  std::vector<std::vector<std::string>> rows;
+  for (const EntityDesc& e : AllEntities()) {
+    auto n = (*store)->Count(e);
+    if (!n.ok()) return Fail(n.status());
+    rows.push_back({std::string(e.name), std::string(e.title), std::to_string(*n)});
+  }
+  PrintRows({"entity", "title", "records"}, rows, format);
+  return kExitOk;
+}
+
+}  // namespace
+}  // namespace sg
+
+int main(int argc, char** argv) {
+  using namespace sg;
+  auto logger = spdlog::stderr_color_mt("safeguard");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+
+  CLI::App app{
+      "Safeguard: the case record, statutory returns and performance of children's social care.\n"
+      "Every data command takes --db PATH: an SQLite file or a postgresql:// URL\n"
+      "(default: $SAFEGUARD_DB, else ./safeguard.db).",
+      "safeguard"};
+  app.require_subcommand(1);
+  // Global options (--db, --log-level) may come after the subcommand too.
+  app.fallthrough();
+  app.set_version_flag("--version", "safeguard 0.1.0");
+  std::string db_flag;
+  std::string log_level = "info";
+  app.add_option("--db", db_flag, "the store: an SQLite file or a postgresql:// URL")
+      ->envname("SAFEGUARD_DB");
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+
+  auto* migrate = app.add_subcommand("migrate", "Create or upgrade the store's schema");
+
+  auto* demo = app.add_subcommand(
+      "demo", "Create a small demo local authority (synthetic data) with one login per role");
+
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 8;
+  bool secure_cookies = false;
+  auto* serve = app.add_subcommand("serve", "Serve the web application and the HTTP API");
+  serve->add_option("--host", host, "address to listen on")->capture_default_str();
+  serve->add_option("--port", port, "port to listen on; 0 picks a free port (printed)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--threads", threads, "request threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  serve->add_flag("--secure-cookies", secure_cookies,
+                  "mark the session cookie Secure (when served behind TLS)");
+
+  auto* exp = app.add_subcommand("export", "Export records");
+  exp->require_subcommand(1);
+  std::string out_path = "-";
+  auto* exp_json = exp->add_subcommand("json", "Every record as JSON lines (one per record)");
+  exp_json->add_option("--out", out_path, "output file; - for standard output")
+      ->capture_default_str();
+
+  auto* imp = app.add_subcommand("import", "Import records (all or nothing)");
+  imp->require_subcommand(1);
+  std::string in_path;
+  std::string as_user;
+  auto* imp_json = imp->add_subcommand("json", "JSON lines as written by `export json`");
+  imp_json->add_option("FILE", in_path, "the file to import")->required();
+  imp_json->add_option("--as", as_user, "record the import against this user (default: system)");
+
+  auto* users = app.add_subcommand("users", "Manage accounts");
+  users->require_subcommand(1);
+  std::string username, display_name, role;
+  auto* add_user = users->add_subcommand(
+      "add", "Create an account; the password comes from $SAFEGUARD_PASSWORD or standard input");
+  add_user->add_option("USERNAME", username, "login name")->required();
+  add_user->add_option("--name", display_name, "display name");
+  add_user
+      ->add_option("--role", role,
+                   "role code (SOCIAL_WORKER, TEAM_MANAGER, FRONT_DOOR, IRO, "
+                   "AUDITOR, ANALYST, SENIOR_LEADER, SCRUTINY_MEMBER, ADMIN)")
+      ->required();
+
+  std::string format = "table";
+  auto* list_users = users->add_subcommand("list", "List the accounts");
+  list_users->add_option("--format", format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  auto* stats = app.add_subcommand("stats", "Count the records of each kind in the store");
+  stats->add_option("--format", format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  spdlog::set_level(spdlog::level::from_str(log_level));
+  const std::string db = ResolveDb(db_flag);
+  try {
+    if (*migrate) return RunMigrate(db);
+    if (*demo) return RunDemo(db);
+    if (*serve) return RunServe(db, host, port, threads, secure_cookies);
+    if (*exp_json) return RunExport(db, out_path);
+    if (*imp_json) return RunImport(db, in_path, as_user);
+    if (*add_user) return RunAddUser(db, username, display_name, role);
+    if (*list_users) return RunListUsers(db, format);
+    if (*stats) return RunStats(db, format);
+  } catch (const std::exception& e) {
+    std::cerr << "safeguard: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,513 @@
+#include "http/server.h"
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <optional>
+#include <regex>
+
+#include "http/json_codec.h"
+#include "http/openapi.h"
+
+namespace sg {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSessionCookie = "sg_session";
+
+int HttpStatusFor(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk:
+      return 200;
+    case StatusCode::kInvalidArgument:
+      return 400;
+    case StatusCode::kUnauthenticated:
+      return 401;
+    case StatusCode::kPermissionDenied:
+      return 403;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kAlreadyExists:
+    case StatusCode::kConflict:
+    case StatusCode::kFailedPrecondition:
+      return 409;
+    case StatusCode::kResourceExhausted:
+      return 413;
+    case StatusCode::kUnavailable:
+      return 503;
+    case StatusCode::kIoError:
+    case StatusCode::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+struct Reply {
+  int status = 200;
+  json body;
+  std::string set_cookie;
+};
+
+Reply Error(const Status& s) {
+  Reply r;
+  r.status = HttpStatusFor(s.code());
+  if (s.code() == StatusCode::kIoError || s.code() == StatusCode::kInternal) {
+    // Do not leak internals (SQL, file paths) to the client; the log has the detail.
+    spdlog::error("internal error: {}", s.ToString());
+    r.body = ErrorBody(Status(s.code(), "internal error; the server log has the details"));
+  } else {
+    r.body = ErrorBody(s);
+  }
+  return r;
+}
+
+std::optional<std::string> CookieValue(const httplib::Request& req, const std::string& name) {
+  const std::string header = req.get_header_value("Cookie");
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string part = header.substr(pos, end - pos);
+    const size_t start = part.find_first_not_of(' ');
+    if (start != std::string::npos) part = part.substr(start);
+    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return std::nullopt;
+}
+
+// "/api/children/12/history" -> "/api/children/{id}/history": paths in logs carry no values.
+std::string RouteLabel(const std::string& path) {
+  static const std::regex digits("/[0-9]+");
+  return std::regex_replace(path, digits, "/{id}");
+}
+
+Result<Id> ParseId(const std::string& text) {
+  Id id = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || p != text.data() + text.size() || id <= 0) {
+    return InvalidArgument("expected a record id, got \"" + text + "\"", "id");
+  }
+  return id;
+}
+
+const char kLandingPage[] = R"html(<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Safeguard</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;
+color:#1b1b1b;line-height:1.5}code{background:#f3f2f1;padding:0 .2rem}
+.note{border-left:4px solid #1d70b8;padding:.5rem 1rem;background:#f3f8fc}</style></head>
+<body><h1>Safeguard</h1>
+<p class="note">All data in this demo is synthetic: no real child, family or worker is in it.</p>
+<p>Safeguard records a child's journey through children's social care, from the first contact to
+leaving care. The browser application is being built; today the case record is served as a
+JSON API, described at <a href="/api/openapi.json">/api/openapi.json</a>.</p>
+<p>Log in with <code>POST /api/login</code> and a JSON body
+<code>{"username": "social.worker", "password": "safeguard-demo"}</code>; the session cookie it
+sets authorises the other calls. <a href="/healthz">/healthz</a> reports the server's health.</p>
+</body></html>
+)html";
+
+}  // namespace
+
+class Server::Impl {
+ public:
+  Impl(Store& store, Auth& auth, const Clock& clock, ServerOptions options)
+      : store_(store), auth_(auth), clock_(clock), options_(std::move(options)) {
+    openapi_ = BuildOpenApi().dump();
+    Routes();
+  }
+
+  Result<int> Bind() {
+    const int port = options_.port == 0
+                         ? svr_.bind_to_any_port(options_.host)
+                         : (svr_.bind_to_port(options_.host, options_.port) ? options_.port : -1);
+    if (port < 0) {
+      return IoError("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                     " (is another program using the port?)");
+    }
+    return port;
+  }
+
+  Status Run() {
+    if (!svr_.listen_after_bind()) return IoError("the server stopped with an error");
+    return Status::Ok();
+  }
+
+  void Stop() { svr_.stop(); }
+
+ private:
+  using Handler = std::function<Reply(const httplib::Request&, const User*)>;
+
+  enum class Auth_ { kPublic, kUser };
+
+  void Routes() {
+    const int threads = options_.threads;
+    svr_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    svr_.set_payload_max_length(options_.max_body_bytes);
+    svr_.set_read_timeout(30, 0);
+    svr_.set_write_timeout(30, 0);
+    svr_.set_exception_handler(
+        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+          std::string what = "unknown exception";
+          try {
+            if (ep) std::rethrow_exception(ep);
+          } catch (const std::exception& e) {
+            what = e.what();
+          } catch (...) {
+          }
+          spdlog::error("unhandled exception on {} {}: {}", req.method, RouteLabel(req.path), what);
+          res.status = 500;
+          res.set_content(ErrorBody(Status(StatusCode::kInternal, "internal error")).dump(),
+                          "application/json");
+        });
+    // Errors httplib produces itself (413 for an oversized body, 404 for unknown paths) get
+    // the same JSON body as ours.
+    svr_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      Status s;
+      if (res.status == 413) {
+        s = Status(StatusCode::kResourceExhausted, "the request body is too large");
+      } else if (res.status == 404) {
+        s = Status(StatusCode::kNotFound,
+                   "no such endpoint: " + req.method + " " + RouteLabel(req.path));
+      } else {
+        s = Status(StatusCode::kInvalidArgument,
+                   "the request could not be handled (HTTP " + std::to_string(res.status) + ")");
+      }
+      res.set_content(ErrorBody(s).dump(), "application/json");
+    });
+    svr_.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      spdlog::info("{} {} {}", req.method, RouteLabel(req.path), res.status);
+    });
+
+    svr_.Get("/healthz", Wrap(Auth_::kPublic, [this](const auto&, const User*) {
+               Reply r;
+               auto version = store_.BackendVersion();
+               auto schema = store_.SchemaVersion();
+               if (!version.ok() || !schema.ok()) {
+                 r.status = 503;
+                 r.body = {{"status", "unavailable"}};
+                 return r;
+               }
+               r.body = {{"status", "ok"}, {"store", *version}, {"schema_version", *schema}};
+               return r;
+             }));
+    svr_.Get("/", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(kLandingPage, "text/html; charset=utf-8");
+    });
+    svr_.Get("/api/openapi.json", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_content(openapi_, "application/json");
+    });
+    svr_.Post("/api/login",
+              Wrap(Auth_::kPublic, [this](const auto& req, const User*) { return Login(req); }));
+    svr_.Post("/api/logout", Wrap(Auth_::kUser, [this](const auto& req, const User*) {
+                Reply r;
+                if (auto token = CookieValue(req, kSessionCookie)) {
+                  Status s = auth_.Logout(*token);
+                  if (!s.ok()) return Error(s);
+                }
+                r.status = 204;
+                r.set_cookie =
+                    std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+                return r;
+              }));
+    svr_.Get("/api/me", Wrap(Auth_::kUser, [](const auto&, const User* user) {
+               Reply r;
+               r.body = UserJson(*user);
+               return r;
+             }));
+    svr_.Get("/api/code-lists", Wrap(Auth_::kUser, [](const auto&, const User*) {
+               Reply r;
+               r.body = json::array();
+               for (const CodeList& l : AllCodeLists()) r.body.push_back(CodeListJson(l));
+               return r;
+             }));
+    svr_.Get(R"(/api/code-lists/([a-z0-9_]+))",
+             Wrap(Auth_::kUser, [](const auto& req, const User*) {
+               const CodeList* l = FindCodeListByName(req.matches[1].str());
+               if (!l) return Error(NotFound("no code list named " + req.matches[1].str()));
+               Reply r;
+               r.body = CodeListJson(*l);
+               return r;
+             }));
+    svr_.Get(R"(/api/children/(\d+)/record)",
+             Wrap(Auth_::kUser,
+                  [this](const auto& req, const User* u) { return ChildRecord(req, *u); }));
+    svr_.Get(R"(/api/([a-z0-9-]+))",
+             Wrap(Auth_::kUser, [this](const auto& req, const User* u) { return List(req, *u); }));
+    svr_.Post(R"(/api/([a-z0-9-]+))", Wrap(Auth_::kUser, [this](const auto& req, const User* u) {
+                return Create(req, *u);
+              }));
+    svr_.Get(
+        R"(/api/([a-z0-9-]+)/(\d+))",
+        Wrap(Auth_::kUser, [this](const auto& req, const User* u) { return GetOne(req, *u); }));
+    svr_.Patch(
+        R"(/api/([a-z0-9-]+)/(\d+))",
+        Wrap(Auth_::kUser, [this](const auto& req, const User* u) { return Patch(req, *u); }));
+    svr_.Get(
+        R"(/api/([a-z0-9-]+)/(\d+)/history)",
+        Wrap(Auth_::kUser, [this](const auto& req, const User* u) { return History(req, *u); }));
+  }
+
+  // Authenticates (when required), enforces JSON on state-changing requests (a CSRF barrier:
+  // a cross-site form cannot send application/json), runs the handler and writes the reply.
+  httplib::Server::Handler Wrap(Auth_ mode, Handler handler) {
+    return [this, mode, handler](const httplib::Request& req, httplib::Response& res) {
+      Reply reply;
+      std::optional<User> user;
+      Status gate;
+      if (req.method != "GET" && req.method != "HEAD") {
+        const std::string type = req.get_header_value("Content-Type");
+        if (type.rfind("application/json", 0) != 0) {
+          gate = Status(StatusCode::kInvalidArgument,
+                        "state-changing requests must send Content-Type: application/json",
+                        "Content-Type");
+        }
+      }
+      if (gate.ok() && mode == Auth_::kUser) {
+        auto token = CookieValue(req, kSessionCookie);
+        if (!token) {
+          gate = Status(StatusCode::kUnauthenticated, "log in first (POST /api/login)");
+        } else {
+          auto u = auth_.Authenticate(*token);
+          if (u.ok()) {
+            user = std::move(u).value();
+          } else {
+            gate = u.status();
+          }
+        }
+      }
+      reply = gate.ok() ? handler(req, user ? &*user : nullptr) : Error(gate);
+      res.status = reply.status;
+      if (!reply.set_cookie.empty()) res.set_header("Set-Cookie", reply.set_cookie);
+      res.set_header("Cache-Control", "no-store");
+      res.set_header("X-Content-Type-Options", "nosniff");
+      if (reply.status != 204) res.set_content(reply.body.dump(), "application/json");
+    };
+  }
+
+  static json UserJson(const User& u) {
+    json j = {{"id", u.id},
+              {"username", u.username},
+              {"display_name", u.display_name},
+              {"role", u.role},
+              {"must_change_password", u.must_change_password}};
+    j["worker_id"] = u.worker_id ? json(*u.worker_id) : json(nullptr);
+    return j;
+  }
+
+  static json CodeListJson(const CodeList& l) {
+    json codes = json::array();
+    for (const CodeEntry& c : l.entries) codes.push_back({{"code", c.code}, {"label", c.label}});
+    return {{"name", l.name}, {"title", l.title}, {"source", l.source}, {"codes", codes}};
+  }
+
+  Reply Login(const httplib::Request& req) {
+    auto body = ParseJson(req.body);
+    if (!body.ok()) return Error(body.status());
+    const json& j = *body;
+    if (!j.is_object() || !j.contains("username") || !j["username"].is_string()) {
+      return Error(InvalidArgument("expected a string", "username"));
+    }
+    if (!j.contains("password") || !j["password"].is_string()) {
+      return Error(InvalidArgument("expected a string", "password"));
+    }
+    auto login = auth_.Login(j["username"].get<std::string>(), j["password"].get<std::string>());
+    if (!login.ok()) {
+      spdlog::warn("failed login from {}", req.remote_addr);
+      return Error(login.status());
+    }
+    Reply r;
+    r.body = {{"user", UserJson(login->user)}, {"expires_at", login->expires_at.ToString()}};
+    r.set_cookie = std::string(kSessionCookie) + "=" + login->token +
+                   "; Path=/; HttpOnly; SameSite=Strict" +
+                   (options_.secure_cookies ? "; Secure" : "");
+    return r;
+  }
+
+  Result<const EntityDesc*> EntityFor(const httplib::Request& req) {
+    const std::string path = req.matches[1].str();
+    const EntityDesc* e = FindEntityByPath(path);
+    if (!e) return NotFound("no such collection: /api/" + path);
+    return e;
+  }
+
+  Reply List(const httplib::Request& req, const User& user) {
+    auto e = EntityFor(req);
+    if (!e.ok()) return Error(e.status());
+    if (Status s = CheckAccess(user, **e, Access::kRead); !s.ok()) return Error(s);
+    ListQuery q;
+    for (const auto& [key, value] : req.params) {
+      if (key == "limit") {
+        auto n = ParseId(value);
+        if (!n.ok() || *n > 1000) return Error(InvalidArgument("expected 1 to 1000", "limit"));
+        q.limit = static_cast<int>(*n);
+      } else if (key == "after") {
+        Id after = 0;
+        auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), after);
+        if (ec != std::errc() || p != value.data() + value.size() || after < 0) {
+          return Error(InvalidArgument("expected a record id", "after"));
+        }
+        q.after = after;
+      } else {
+        const int i = (*e)->FieldIndex(key);
+        if (i < 0 || (*e)->fields[static_cast<size_t>(i)].type == FieldType::kCodeSet) {
+          return Error(
+              InvalidArgument("cannot filter " + std::string((*e)->title) + " by this", key));
+        }
+        const FieldDesc& f = (*e)->fields[static_cast<size_t>(i)];
+        auto v = ParseValue(f, value);
+        if (!v.ok()) return Error(v.status());
+        // An unknown code can match nothing: say so rather than return an empty page.
+        if (f.type == FieldType::kCode) {
+          if (Status s = ValidateValue(f, *v, Timestamp()); !s.ok()) return Error(s);
+        }
+        q.equals.emplace_back(key, std::move(v).value());
+      }
+    }
+    auto page = store_.List(**e, q);
+    if (!page.ok()) return Error(page.status());
+    Reply r;
+    json items = json::array();
+    for (const Record& rec : page->items) items.push_back(RecordToJsonValue(rec));
+    r.body = {{"items", items}};
+    r.body["next_after"] = page->next_after ? json(*page->next_after) : json(nullptr);
+    return r;
+  }
+
+  Reply Create(const httplib::Request& req, const User& user) {
+    auto e = EntityFor(req);
+    if (!e.ok()) return Error(e.status());
+    if (Status s = CheckAccess(user, **e, Access::kWrite); !s.ok()) return Error(s);
+    auto body = ParseJson(req.body);
+    if (!body.ok()) return Error(body.status());
+    if (!body->is_object()) return Error(InvalidArgument("expected a JSON object"));
+    auto rec = RecordFromJson(**e, *body);
+    if (!rec.ok()) return Error(rec.status());
+    auto stored = store_.Create(std::move(rec).value(), Actor{user.id});
+    if (!stored.ok()) return Error(stored.status());
+    Reply r;
+    r.status = 201;
+    r.body = RecordToJsonValue(*stored);
+    return r;
+  }
+
+  Reply GetOne(const httplib::Request& req, const User& user) {
+    auto e = EntityFor(req);
+    if (!e.ok()) return Error(e.status());
+    if (Status s = CheckAccess(user, **e, Access::kRead); !s.ok()) return Error(s);
+    auto id = ParseId(req.matches[2].str());
+    if (!id.ok()) return Error(id.status());
+    auto rec = store_.Get(**e, *id);
+    if (!rec.ok()) return Error(rec.status());
+    Reply r;
+    r.body = RecordToJsonValue(*rec);
+    return r;
+  }
+
+  Reply Patch(const httplib::Request& req, const User& user) {
+    auto e = EntityFor(req);
+    if (!e.ok()) return Error(e.status());
+    if (Status s = CheckAccess(user, **e, Access::kWrite); !s.ok()) return Error(s);
+    auto id = ParseId(req.matches[2].str());
+    if (!id.ok()) return Error(id.status());
+    auto body = ParseJson(req.body);
+    if (!body.ok()) return Error(body.status());
+    if (!body->is_object()) return Error(InvalidArgument("expected a JSON object"));
+    std::int64_t version = 0;
+    if (body->contains("version") && (*body)["version"].is_number_integer()) {
+      version = (*body)["version"].get<std::int64_t>();
+    } else if (req.has_header("If-Match")) {
+      std::string tag = req.get_header_value("If-Match");
+      tag.erase(std::remove(tag.begin(), tag.end(), '"'), tag.end());
+      version = std::atoll(tag.c_str());
+    }
+    if (version <= 0) {
+      return Error(InvalidArgument(
+          "send the version you read (\"version\" in the body or If-Match), so that a "
+          "concurrent change is not overwritten",
+          "version"));
+    }
+    auto rec = store_.Get(**e, *id);
+    if (!rec.ok()) return Error(rec.status());
+    if (Status s = ApplyJsonPatch(*rec, *body); !s.ok()) return Error(s);
+    rec->meta().version = version;
+    auto stored = store_.Update(std::move(rec).value(), Actor{user.id});
+    if (!stored.ok()) return Error(stored.status());
+    Reply r;
+    r.body = RecordToJsonValue(*stored);
+    return r;
+  }
+
+  Reply History(const httplib::Request& req, const User& user) {
+    auto e = EntityFor(req);
+    if (!e.ok()) return Error(e.status());
+    if (Status s = CheckAccess(user, **e, Access::kRead); !s.ok()) return Error(s);
+    auto id = ParseId(req.matches[2].str());
+    if (!id.ok()) return Error(id.status());
+    auto rec = store_.Get(**e, *id);
+    if (!rec.ok()) return Error(rec.status());
+    auto history = store_.History(**e, *id);
+    if (!history.ok()) return Error(history.status());
+    json items = json::array();
+    for (const HistoryEntry& h : *history) {
+      auto data = ParseJson(h.data);
+      items.push_back({{"version", h.version},
+                       {"operation", h.operation},
+                       {"actor_id", h.actor_id},
+                       {"at", h.at.ToString()},
+                       {"record", data.ok() ? *data : json(nullptr)}});
+    }
+    Reply r;
+    r.body = {{"items", items}};
+    return r;
+  }
+
+  Reply ChildRecord(const httplib::Request& req, const User& user) {
+    const EntityDesc& child = Entity("child");
+    if (Status s = CheckAccess(user, child, Access::kRead); !s.ok()) return Error(s);
+    auto id = ParseId(req.matches[1].str());
+    if (!id.ok()) return Error(id.status());
+    auto rec = store_.Get(child, *id);
+    if (!rec.ok()) return Error(rec.status());
+    Reply r;
+    r.body = {{"child", RecordToJsonValue(*rec)}};
+    for (const EntityDesc& e : AllEntities()) {
+      if (e.ChildField() != "child_id") continue;
+      ListQuery q;
+      q.limit = 1000;
+      q.equals.emplace_back("child_id", Value{*id});
+      json items = json::array();
+      while (true) {
+        auto page = store_.List(e, q);
+        if (!page.ok()) return Error(page.status());
+        for (const Record& x : page->items) items.push_back(RecordToJsonValue(x));
+        if (!page->next_after) break;
+        q.after = *page->next_after;
+      }
+      r.body[std::string(e.table)] = items;
+    }
+    return r;
+  }
+
+  Store& store_;
+  Auth& auth_;
+  const Clock& clock_;
+  ServerOptions options_;
+  std::string openapi_;
+  httplib::Server svr_;
+};
+
+Server::Server(Store& store, Auth& auth, const Clock& clock, ServerOptions options)
+    : impl_(std::make_unique<Impl>(store, auth, clock, std::move(options))) {}
+Server::~Server() = default;
+Result<int> Server::Bind() { return impl_->Bind(); }
+Status Server::Run() { return impl_->Run(); }
+void Server::Stop() { impl_->Stop(); }
+
+}  // namespace sg

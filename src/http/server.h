@@ -1,0 +1,44 @@
+#pragma once
+// The HTTP server: a thin layer that parses a request, authenticates and authorises it, calls
+// the store, and serialises the answer. No SQL and no business rules live here. Built on
+// cpp-httplib, which is confined to server.cc.
+//
+// Thread-safety: requests are served concurrently from a thread pool; Store and Auth are
+// thread-safe.
+
+#include <memory>
+#include <string>
+
+#include "casework/auth.h"
+#include "common/date.h"
+#include "storage/store.h"
+
+namespace sg {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;                       // 0 = any free port
+  std::size_t max_body_bytes = 1 << 20;  // request bodies above this get 413
+  int threads = 8;
+  bool secure_cookies = false;  // set when served behind TLS
+  std::string static_dir;       // built web assets, served at /; empty = built-in page
+};
+
+class Server {
+ public:
+  Server(Store& store, Auth& auth, const Clock& clock, ServerOptions options);
+  ~Server();
+
+  // Binds the listening socket; returns the port (useful with port 0).
+  Result<int> Bind();
+  // Serves until Stop(). REQUIRES: Bind() succeeded.
+  Status Run();
+  // Safe to call from another thread or a signal-watching thread.
+  void Stop();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sg

@@ -1,0 +1,566 @@
+#include <mutex>
+#include <string_view>
+#include <unordered_map>
+
+#include "storage/connection_pool.h"
+#include "storage/migrations.h"
+#include "storage/store.h"
+
+namespace sg {
+namespace {
+
+constexpr std::string_view kMetaColumns =
+    "id, version, created_at, created_by, updated_at, updated_by";
+constexpr size_t kMetaCount = 6;
+
+// SQL text per entity, built once.
+struct EntitySql {
+  std::string select;  // SELECT meta, fields FROM table
+  std::string insert;  // INSERT ... RETURNING id
+  std::string update;  // UPDATE ... WHERE id = $n AND version = $m RETURNING version
+};
+
+const EntitySql& SqlFor(const EntityDesc& e) {
+  static const auto* cache = [] {
+    auto* m = new std::unordered_map<const EntityDesc*, EntitySql>();
+    for (const EntityDesc& d : AllEntities()) {
+      EntitySql s;
+      std::string cols;
+      std::string params;
+      std::string sets;
+      size_t n = 5;  // $1..$5 are the stamp columns
+      for (const FieldDesc& f : d.fields) {
+        cols += ", " + std::string(f.name);
+        ++n;
+        params += ", $" + std::to_string(n);
+        sets += ", " + std::string(f.name) + " = $" + std::to_string(n - 3);
+      }
+      s.select = "SELECT " + std::string(kMetaColumns) + cols + " FROM " + std::string(d.table);
+      s.insert = "INSERT INTO " + std::string(d.table) +
+                 " (version, created_at, created_by, updated_at, updated_by" + cols +
+                 ") VALUES ($1, $2, $3, $4, $5" + params + ") RETURNING id";
+      const size_t nf = d.fields.size();
+      s.update = "UPDATE " + std::string(d.table) +
+                 " SET version = version + 1, updated_at = $1, updated_by = $2" + sets +
+                 " WHERE id = $" + std::to_string(nf + 3) + " AND version = $" +
+                 std::to_string(nf + 4) + " RETURNING version";
+      m->emplace(&d, std::move(s));
+    }
+    return m;
+  }();
+  return cache->at(&e);
+}
+
+SqlValue ToSql(const Value& v) {
+  struct Visitor {
+    SqlValue operator()(std::monostate) const { return {}; }
+    SqlValue operator()(const std::string& s) const { return s; }
+    SqlValue operator()(std::int64_t i) const { return i; }
+    SqlValue operator()(double d) const { return d; }
+    SqlValue operator()(bool b) const { return std::int64_t{b ? 1 : 0}; }
+    SqlValue operator()(Date d) const { return d.ToString(); }
+    SqlValue operator()(Timestamp t) const { return t.ToString(); }
+    SqlValue operator()(const CodeSet& set) const { return ValueToText(set); }
+  };
+  return std::visit(Visitor{}, v);
+}
+
+Result<Value> FromSql(const FieldDesc& f, const QueryResult& q, size_t r, size_t c) {
+  if (q.IsNull(r, c)) return Value{};
+  switch (f.type) {
+    case FieldType::kText:
+    case FieldType::kCode:
+      return Value{q.Text(r, c)};
+    case FieldType::kInt:
+    case FieldType::kRef:
+      return Value{q.Int(r, c)};
+    case FieldType::kReal:
+      return Value{q.Real(r, c)};
+    case FieldType::kBool:
+      return Value{q.Int(r, c) != 0};
+    case FieldType::kDate: {
+      auto d = Date::Parse(q.Text(r, c));
+      if (!d.ok()) return Internal("stored " + std::string(f.name) + ": " + d.status().message());
+      return Value{*d};
+    }
+    case FieldType::kTimestamp: {
+      auto t = Timestamp::Parse(q.Text(r, c));
+      if (!t.ok()) return Internal("stored " + std::string(f.name) + ": " + t.status().message());
+      return Value{*t};
+    }
+    case FieldType::kCodeSet:
+      return ParseValue(f, q.Text(r, c));
+  }
+  return Internal("unhandled field type");
+}
+
+Result<Timestamp> StoredTimestamp(const QueryResult& q, size_t r, size_t c) {
+  return Timestamp::Parse(q.Text(r, c));
+}
+
+Result<Record> RowToRecord(const EntityDesc& e, const QueryResult& q, size_t r) {
+  Record rec(e);
+  RecordMeta& m = rec.meta();
+  m.id = q.Int(r, 0);
+  m.version = q.Int(r, 1);
+  SG_ASSIGN_OR_RETURN(m.created_at, StoredTimestamp(q, r, 2));
+  m.created_by = q.Int(r, 3);
+  SG_ASSIGN_OR_RETURN(m.updated_at, StoredTimestamp(q, r, 4));
+  m.updated_by = q.Int(r, 5);
+  for (size_t i = 0; i < e.fields.size(); ++i) {
+    SG_ASSIGN_OR_RETURN(rec.values()[i], FromSql(e.fields[i], q, r, kMetaCount + i));
+  }
+  return rec;
+}
+
+// Names the unique field a duplicate-key error is about, from the engine's message
+// ("UNIQUE constraint failed: children.upn" / "... constraint \"children_upn_key\"").
+Status DuplicateError(const EntityDesc& e, const Status& s) {
+  for (const FieldDesc& f : e.fields) {
+    if (!f.unique) continue;
+    const std::string needle = std::string(e.table) + "." + std::string(f.name);
+    const std::string needle_pg = std::string(e.table) + "_" + std::string(f.name) + "_key";
+    if (s.message().find(needle) != std::string::npos ||
+        s.message().find(needle_pg) != std::string::npos) {
+      return Status(StatusCode::kAlreadyExists,
+                    "another " + std::string(e.title) + " already has this " + std::string(f.name),
+                    std::string(f.name));
+    }
+  }
+  return Status(StatusCode::kAlreadyExists, "a duplicate " + std::string(e.title));
+}
+
+Result<User> RowToUser(const QueryResult& q, size_t r) {
+  User u;
+  u.id = q.Int(r, 0);
+  u.username = q.Text(r, 1);
+  u.display_name = q.Text(r, 2);
+  if (!q.IsNull(r, 3)) u.password_hash = q.Text(r, 3);
+  u.role = q.Text(r, 4);
+  if (!q.IsNull(r, 5)) u.worker_id = q.Int(r, 5);
+  u.active = q.Int(r, 6) != 0;
+  u.must_change_password = q.Int(r, 7) != 0;
+  return u;
+}
+
+constexpr std::string_view kUserSelect =
+    "SELECT id, username, display_name, password_hash, role, worker_id, active, "
+    "must_change_password FROM users";
+
+// The Store operations on one connection. Used inside a transaction by SqlStore.
+class ConnectionStore final : public Store {
+ public:
+  ConnectionStore(Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  Dialect dialect() const override { return db_.dialect(); }
+  Result<std::string> BackendVersion() override { return db_.ServerVersion(); }
+  Result<int> SchemaVersion() override { return sg::SchemaVersion(db_); }
+
+  Result<Record> Create(Record record, const Actor& actor) override {
+    const EntityDesc& e = record.entity();
+    const Timestamp now = clock_.Now();
+    NormaliseRecord(record);
+    SG_RETURN_IF_ERROR(ValidateRecord(record, now));
+    SG_RETURN_IF_ERROR(CheckReferences(record));
+    std::vector<SqlValue> params = {std::int64_t{1}, now.ToString(), actor.user_id, now.ToString(),
+                                    actor.user_id};
+    for (const Value& v : record.values()) params.push_back(ToSql(v));
+    auto r = db_.Query(SqlFor(e).insert, params);
+    if (!r.ok()) {
+      if (r.status().code() == StatusCode::kAlreadyExists) return DuplicateError(e, r.status());
+      return r.status();
+    }
+    const Id id = r->Int(0, 0);
+    SG_ASSIGN_OR_RETURN(Record stored, Get(e, id));
+    SG_RETURN_IF_ERROR(AppendHistory(stored, "create", actor, now));
+    return stored;
+  }
+
+  Result<Record> Get(const EntityDesc& e, Id id) override {
+    const SqlValue params[] = {id};
+    SG_ASSIGN_OR_RETURN(QueryResult q, db_.Query(SqlFor(e).select + " WHERE id = $1", params));
+    if (q.empty()) {
+      return Status(StatusCode::kNotFound,
+                    "no " + std::string(e.title) + " with id " + std::to_string(id));
+    }
+    return RowToRecord(e, q, 0);
+  }
+
+  Result<Record> Update(Record record, const Actor& actor) override {
+    const EntityDesc& e = record.entity();
+    const Timestamp now = clock_.Now();
+    NormaliseRecord(record);
+    SG_RETURN_IF_ERROR(ValidateRecord(record, now));
+    SG_RETURN_IF_ERROR(CheckReferences(record));
+    std::vector<SqlValue> params = {now.ToString(), actor.user_id};
+    for (const Value& v : record.values()) params.push_back(ToSql(v));
+    params.push_back(record.meta().id);
+    params.push_back(record.meta().version);
+    auto r = db_.Query(SqlFor(e).update, params);
+    if (!r.ok()) {
+      if (r.status().code() == StatusCode::kAlreadyExists) return DuplicateError(e, r.status());
+      return r.status();
+    }
+    if (r->empty()) {
+      SG_ASSIGN_OR_RETURN(Record current, Get(e, record.meta().id));
+      return Status(StatusCode::kConflict,
+                    std::string(e.title) + " " + std::to_string(current.id()) +
+                        " has changed since version " + std::to_string(record.meta().version) +
+                        " was read (it is now at version " +
+                        std::to_string(current.meta().version) + "): reload and try again",
+                    "version");
+    }
+    SG_ASSIGN_OR_RETURN(Record stored, Get(e, record.meta().id));
+    SG_RETURN_IF_ERROR(AppendHistory(stored, "update", actor, now));
+    return stored;
+  }
+
+  Result<Page> List(const EntityDesc& e, const ListQuery& query) override {
+    if (query.limit < 1 || query.limit > 1000) {
+      return InvalidArgument("limit must be between 1 and 1000", "limit");
+    }
+    std::string sql = SqlFor(e).select + " WHERE id > $1";
+    std::vector<SqlValue> params = {query.after};
+    for (const auto& [field, value] : query.equals) {
+      if (field != "id" && e.FieldIndex(field) < 0) {
+        return InvalidArgument("no field " + field + " on " + std::string(e.title), field);
+      }
+      params.push_back(ToSql(value));
+      sql += " AND " + field + " = $" + std::to_string(params.size());
+    }
+    params.push_back(std::int64_t{query.limit + 1});
+    sql += " ORDER BY id LIMIT $" + std::to_string(params.size());
+    SG_ASSIGN_OR_RETURN(QueryResult q, db_.Query(sql, params));
+    Page page;
+    const size_t n = std::min(q.size(), static_cast<size_t>(query.limit));
+    page.items.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+      SG_ASSIGN_OR_RETURN(Record rec, RowToRecord(e, q, i));
+      page.items.push_back(std::move(rec));
+    }
+    if (q.size() > n) page.next_after = page.items.back().id();
+    return page;
+  }
+
+  Result<std::int64_t> Count(const EntityDesc& e) override {
+    SG_ASSIGN_OR_RETURN(QueryResult q,
+                        db_.Query("SELECT COUNT(*) FROM " + std::string(e.table), {}));
+    return q.Int(0, 0);
+  }
+
+  Result<std::vector<HistoryEntry>> History(const EntityDesc& e, Id id) override {
+    const SqlValue params[] = {std::string(e.name), id};
+    SG_ASSIGN_OR_RETURN(
+        QueryResult q,
+        db_.Query("SELECT id, entity, record_id, child_id, version, operation, data, actor_id, at "
+                  "FROM record_history WHERE entity = $1 AND record_id = $2 ORDER BY version",
+                  params));
+    std::vector<HistoryEntry> out;
+    for (size_t r = 0; r < q.size(); ++r) {
+      HistoryEntry h;
+      h.id = q.Int(r, 0);
+      h.entity = q.Text(r, 1);
+      h.record_id = q.Int(r, 2);
+      if (!q.IsNull(r, 3)) h.child_id = q.Int(r, 3);
+      h.version = q.Int(r, 4);
+      h.operation = q.Text(r, 5);
+      h.data = q.Text(r, 6);
+      h.actor_id = q.Int(r, 7);
+      SG_ASSIGN_OR_RETURN(h.at, StoredTimestamp(q, r, 8));
+      out.push_back(std::move(h));
+    }
+    return out;
+  }
+
+  Status Transaction(const std::function<Status(Store&)>&) override {
+    return Internal("transactions do not nest");
+  }
+
+  Result<User> CreateUser(User u) override {
+    if (!FindCode(CodeListId::kRole, u.role)) {
+      return InvalidArgument("unknown role \"" + u.role + "\"", "role");
+    }
+    if (u.username.empty() || u.username.size() > 64) {
+      return InvalidArgument("a username is 1 to 64 characters", "username");
+    }
+    const std::string now = clock_.Now().ToString();
+    std::vector<SqlValue> params = {u.username,
+                                    u.display_name,
+                                    u.password_hash ? SqlValue(*u.password_hash) : SqlValue(),
+                                    u.role,
+                                    u.worker_id ? SqlValue(*u.worker_id) : SqlValue(),
+                                    std::int64_t{u.active ? 1 : 0},
+                                    std::int64_t{u.must_change_password ? 1 : 0},
+                                    now};
+    auto r = db_.Query(
+        "INSERT INTO users (username, display_name, password_hash, role, worker_id, active, "
+        "must_change_password, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+        "$8) RETURNING id",
+        params);
+    if (!r.ok()) {
+      if (r.status().code() == StatusCode::kAlreadyExists) {
+        return Status(StatusCode::kAlreadyExists, "username \"" + u.username + "\" is taken",
+                      "username");
+      }
+      return r.status();
+    }
+    u.id = r->Int(0, 0);
+    return u;
+  }
+
+  Result<User> GetUser(Id id) override {
+    const SqlValue params[] = {id};
+    SG_ASSIGN_OR_RETURN(QueryResult q,
+                        db_.Query(std::string(kUserSelect) + " WHERE id = $1", params));
+    if (q.empty()) return NotFound("no user with id " + std::to_string(id));
+    return RowToUser(q, 0);
+  }
+
+  Result<User> FindUserByName(const std::string& username) override {
+    const SqlValue params[] = {username};
+    SG_ASSIGN_OR_RETURN(QueryResult q,
+                        db_.Query(std::string(kUserSelect) + " WHERE username = $1", params));
+    if (q.empty()) return NotFound("no user named " + username);
+    return RowToUser(q, 0);
+  }
+
+  Result<std::vector<User>> ListUsers() override {
+    SG_ASSIGN_OR_RETURN(QueryResult q, db_.Query(std::string(kUserSelect) + " ORDER BY id", {}));
+    std::vector<User> out;
+    for (size_t r = 0; r < q.size(); ++r) {
+      SG_ASSIGN_OR_RETURN(User u, RowToUser(q, r));
+      out.push_back(std::move(u));
+    }
+    return out;
+  }
+
+  Status SetPassword(Id user_id, const std::string& password_hash) override {
+    const SqlValue params[] = {password_hash, clock_.Now().ToString(), user_id};
+    SG_ASSIGN_OR_RETURN(
+        QueryResult q,
+        db_.Query("UPDATE users SET password_hash = $1, must_change_password = 0, updated_at = $2 "
+                  "WHERE id = $3 RETURNING id",
+                  params));
+    if (q.empty()) return NotFound("no user with id " + std::to_string(user_id));
+    return Status::Ok();
+  }
+
+  Status CreateSession(const Session& s) override {
+    const SqlValue params[] = {s.token_hash, s.user_id, s.created_at.ToString(),
+                               s.last_seen_at.ToString(), s.expires_at.ToString()};
+    return db_.Execute(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        params);
+  }
+
+  Result<Session> FindSession(const std::string& token_hash) override {
+    const SqlValue params[] = {token_hash};
+    SG_ASSIGN_OR_RETURN(QueryResult q,
+                        db_.Query("SELECT id, token_hash, user_id, created_at, last_seen_at, "
+                                  "expires_at FROM sessions WHERE token_hash = $1",
+                                  params));
+    if (q.empty()) return Status(StatusCode::kUnauthenticated, "no such session");
+    Session s;
+    s.id = q.Int(0, 0);
+    s.token_hash = q.Text(0, 1);
+    s.user_id = q.Int(0, 2);
+    SG_ASSIGN_OR_RETURN(s.created_at, StoredTimestamp(q, 0, 3));
+    SG_ASSIGN_OR_RETURN(s.last_seen_at, StoredTimestamp(q, 0, 4));
+    SG_ASSIGN_OR_RETURN(s.expires_at, StoredTimestamp(q, 0, 5));
+    return s;
+  }
+
+  Status TouchSession(const std::string& token_hash, Timestamp now) override {
+    const SqlValue params[] = {now.ToString(), token_hash};
+    return db_.Execute("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2", params);
+  }
+
+  Status DeleteSession(const std::string& token_hash) override {
+    const SqlValue params[] = {token_hash};
+    return db_.Execute("DELETE FROM sessions WHERE token_hash = $1", params);
+  }
+
+ private:
+  // Every reference must name an existing record; a reference to a record of another child's
+  // record (an assessment of child A on a referral of child B) is refused.
+  Status CheckReferences(const Record& record) {
+    const EntityDesc& e = record.entity();
+    const bool has_child = e.ChildField() == "child_id";
+    const Value* child = has_child ? &record.Get("child_id") : nullptr;
+    for (size_t i = 0; i < e.fields.size(); ++i) {
+      const FieldDesc& f = e.fields[i];
+      if (f.type != FieldType::kRef || IsNull(record.values()[i])) continue;
+      const EntityDesc* target = FindEntity(f.ref_entity);
+      if (!target) return Internal("unknown entity " + std::string(f.ref_entity));
+      const Id ref = std::get<std::int64_t>(record.values()[i]);
+      const bool same_child =
+          has_child && f.name != "child_id" && target->ChildField() == "child_id";
+      const std::string cols = same_child ? "child_id" : "id";
+      const SqlValue params[] = {ref};
+      SG_ASSIGN_OR_RETURN(
+          QueryResult q,
+          db_.Query("SELECT " + cols + " FROM " + std::string(target->table) + " WHERE id = $1",
+                    params));
+      if (q.empty()) {
+        return InvalidArgument(
+            "no " + std::string(target->title) + " with id " + std::to_string(ref),
+            std::string(f.name));
+      }
+      if (same_child && child && !IsNull(*child) && q.Int(0, 0) != std::get<std::int64_t>(*child)) {
+        return InvalidArgument(
+            std::string(target->title) + " " + std::to_string(ref) + " belongs to another child",
+            std::string(f.name));
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status AppendHistory(const Record& r, std::string_view op, const Actor& actor, Timestamp now) {
+    const std::string_view child_field = r.entity().ChildField();
+    SqlValue child;
+    if (child_field == "id") {
+      child = r.id();
+    } else if (!child_field.empty() && !IsNull(r.Get(child_field))) {
+      child = std::get<std::int64_t>(r.Get(child_field));
+    }
+    const SqlValue params[] = {std::string(r.entity().name),
+                               r.id(),
+                               child,
+                               r.meta().version,
+                               std::string(op),
+                               RecordToJson(r),
+                               actor.user_id,
+                               now.ToString()};
+    return db_.Execute(
+        "INSERT INTO record_history (entity, record_id, child_id, version, operation, data, "
+        "actor_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        params);
+  }
+
+  Database& db_;
+  const Clock& clock_;
+};
+
+// The thread-safe Store: each operation takes a connection from the pool; writes run in
+// their own transaction.
+class SqlStore final : public Store {
+ public:
+  SqlStore(std::unique_ptr<ConnectionPool> pool, Dialect dialect, const Clock& clock)
+      : pool_(std::move(pool)), dialect_(dialect), clock_(clock) {}
+
+  Dialect dialect() const override { return dialect_; }
+
+  Result<std::string> BackendVersion() override {
+    return Read<std::string>([](Store& s) { return s.BackendVersion(); });
+  }
+  Result<int> SchemaVersion() override {
+    return Read<int>([](Store& s) { return s.SchemaVersion(); });
+  }
+  Result<Record> Create(Record record, const Actor& actor) override {
+    return Write<Record>([&](Store& s) { return s.Create(std::move(record), actor); });
+  }
+  Result<Record> Get(const EntityDesc& e, Id id) override {
+    return Read<Record>([&](Store& s) { return s.Get(e, id); });
+  }
+  Result<Record> Update(Record record, const Actor& actor) override {
+    return Write<Record>([&](Store& s) { return s.Update(std::move(record), actor); });
+  }
+  Result<Page> List(const EntityDesc& e, const ListQuery& query) override {
+    return Read<Page>([&](Store& s) { return s.List(e, query); });
+  }
+  Result<std::int64_t> Count(const EntityDesc& e) override {
+    return Read<std::int64_t>([&](Store& s) { return s.Count(e); });
+  }
+  Result<std::vector<HistoryEntry>> History(const EntityDesc& e, Id id) override {
+    return Read<std::vector<HistoryEntry>>([&](Store& s) { return s.History(e, id); });
+  }
+
+  Status Transaction(const std::function<Status(Store&)>& fn) override {
+    SG_ASSIGN_OR_RETURN(ConnectionPool::Handle conn, pool_->Acquire());
+    ConnectionStore tx(*conn, clock_);
+    Status s = InTransaction(*conn, [&] { return fn(tx); });
+    if (s.code() == StatusCode::kUnavailable) conn.Discard();
+    return s;
+  }
+
+  Result<User> CreateUser(User user) override {
+    return Write<User>([&](Store& s) { return s.CreateUser(std::move(user)); });
+  }
+  Result<User> GetUser(Id id) override {
+    return Read<User>([&](Store& s) { return s.GetUser(id); });
+  }
+  Result<User> FindUserByName(const std::string& username) override {
+    return Read<User>([&](Store& s) { return s.FindUserByName(username); });
+  }
+  Result<std::vector<User>> ListUsers() override {
+    return Read<std::vector<User>>([](Store& s) { return s.ListUsers(); });
+  }
+  Status SetPassword(Id user_id, const std::string& hash) override {
+    return Transaction([&](Store& s) { return s.SetPassword(user_id, hash); });
+  }
+  Status CreateSession(const Session& session) override {
+    return Transaction([&](Store& s) { return s.CreateSession(session); });
+  }
+  Result<Session> FindSession(const std::string& token_hash) override {
+    return Read<Session>([&](Store& s) { return s.FindSession(token_hash); });
+  }
+  Status TouchSession(const std::string& token_hash, Timestamp now) override {
+    return Transaction([&](Store& s) { return s.TouchSession(token_hash, now); });
+  }
+  Status DeleteSession(const std::string& token_hash) override {
+    return Transaction([&](Store& s) { return s.DeleteSession(token_hash); });
+  }
+
+ private:
+  template <typename T, typename Fn>
+  Result<T> Read(Fn&& fn) {
+    SG_ASSIGN_OR_RETURN(ConnectionPool::Handle conn, pool_->Acquire());
+    ConnectionStore store(*conn, clock_);
+    Result<T> r = fn(store);
+    if (!r.ok() && r.status().code() == StatusCode::kUnavailable) conn.Discard();
+    return r;
+  }
+
+  template <typename T, typename Fn>
+  Result<T> Write(Fn&& fn) {
+    std::optional<T> out;
+    Status s = Transaction([&](Store& tx) -> Status {
+      Result<T> r = fn(tx);
+      if (!r.ok()) return r.status();
+      out.emplace(std::move(r).value());
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+    return std::move(*out);
+  }
+
+  std::unique_ptr<ConnectionPool> pool_;
+  Dialect dialect_;
+  const Clock& clock_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location, const Clock& clock,
+                                         size_t connections) {
+  // Open one connection now so that a bad location fails here, with its own message.
+  SG_ASSIGN_OR_RETURN(std::unique_ptr<Database> probe, OpenDatabase(location));
+  const Dialect dialect = probe->dialect();
+  probe.reset();
+  auto pool = std::make_unique<ConnectionPool>([location]() { return OpenDatabase(location); },
+                                               connections);
+  return std::unique_ptr<Store>(new SqlStore(std::move(pool), dialect, clock));
+}
+
+Result<std::unique_ptr<Store>> OpenAndMigrate(const std::string& location, const Clock& clock,
+                                              size_t connections) {
+  {
+    SG_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, OpenDatabase(location));
+    SG_ASSIGN_OR_RETURN(int applied, Migrate(*db, clock.Now()));
+    (void)applied;
+  }
+  return OpenStore(location, clock, connections);
+}
+
+}  // namespace sg

@@ -1,0 +1,122 @@
+// The `safeguard` command end to end: help, exit codes, migrate, import/export, users.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "e2e/process.h"
+#include "test_util.h"
+
+namespace sg {
+namespace {
+
+using testing::RunSafeguard;
+
+TEST(Cli, HelpListsTheCommands) {
+  auto r = RunSafeguard({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* cmd : {"serve", "migrate", "demo", "import", "export", "--db"}) {
+    EXPECT_NE(r.out.find(cmd), std::string::npos) << cmd;
+  }
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunSafeguard({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(RunSafeguard({}).exit_code, 2);
+  EXPECT_EQ(RunSafeguard({"serve", "--port", "70000"}).exit_code, 2);
+}
+
+TEST(Cli, MigrateThenServeRefusesAnUnmigratedStore) {
+  testing::TempDir dir;
+  const std::string db = dir.File("a.db");
+  auto serve = RunSafeguard({"serve", "--db", db, "--port", "0"});
+  EXPECT_EQ(serve.exit_code, 1);
+  EXPECT_NE(serve.err.find("safeguard migrate"), std::string::npos) << serve.err;
+  auto migrate = RunSafeguard({"migrate", "--db", db});
+  EXPECT_EQ(migrate.exit_code, 0) << migrate.err;
+  EXPECT_NE(migrate.out.find("to 1"), std::string::npos) << migrate.out;
+  // --db may also come from the environment.
+  auto again = RunSafeguard({"migrate"}, "", {"SAFEGUARD_DB=" + db});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("from schema version 1 to 1"), std::string::npos) << again.out;
+}
+
+TEST(Cli, ExportImportRoundTripAndAllOrNothing) {
+  testing::TempDir dir;
+  const std::string a = dir.File("a.db");
+  const std::string b = dir.File("b.db");
+  const std::string file = dir.File("export.jsonl");
+  ASSERT_EQ(RunSafeguard({"demo", "--db", a}).exit_code, 0);
+  auto exp = RunSafeguard({"export", "json", "--db", a, "--out", file});
+  ASSERT_EQ(exp.exit_code, 0) << exp.err;
+  auto imp = RunSafeguard({"import", "json", file, "--db", b});
+  ASSERT_EQ(imp.exit_code, 0) << imp.err;
+  EXPECT_NE(imp.err.find("imported"), std::string::npos);
+
+  // Append a faulty line: the whole file is refused and the store keeps what it had.
+  {
+    std::ofstream out(file, std::ios::app);
+    out << R"({"entity":"child","record":{"la_child_id":"NEW","first_name":"A","last_name":"B","date_of_birth":"2015-13-01"}})"
+        << "\n";
+  }
+  const std::string c = dir.File("c.db");
+  auto bad = RunSafeguard({"import", "json", file, "--db", c});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("date_of_birth"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("nothing was imported"), std::string::npos) << bad.err;
+  auto empty_export = RunSafeguard({"export", "json", "--db", c});
+  EXPECT_EQ(empty_export.exit_code, 0);
+  EXPECT_TRUE(empty_export.out.empty()) << empty_export.out.substr(0, 200);
+
+  EXPECT_EQ(RunSafeguard({"import", "json", dir.File("missing.jsonl"), "--db", c}).exit_code, 3);
+}
+
+TEST(Cli, UsersAddTakesThePasswordFromTheEnvironment) {
+  testing::TempDir dir;
+  const std::string db = dir.File("u.db");
+  auto ok = RunSafeguard({"users", "add", "jo", "--role", "ANALYST", "--db", db}, "",
+                         {"SAFEGUARD_PASSWORD=a-long-enough-password"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  auto weak = RunSafeguard({"users", "add", "al", "--role", "ANALYST", "--db", db}, "",
+                           {"SAFEGUARD_PASSWORD=short"});
+  EXPECT_EQ(weak.exit_code, 1);
+  auto role = RunSafeguard({"users", "add", "al", "--role", "KING", "--db", db}, "",
+                           {"SAFEGUARD_PASSWORD=a-long-enough-password"});
+  EXPECT_EQ(role.exit_code, 1);
+}
+
+TEST(Cli, UnreachableStoreIsAnIoErrorWithoutThePassword) {
+  auto r = RunSafeguard({"migrate", "--db", "postgresql://sg:s3cret@127.0.0.1:1/none"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err.find("s3cret"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("s3cret"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sg
+
+namespace sg {
+namespace {
+
+TEST(Cli, StatsPrintsTableCsvAndJson) {
+  testing::TempDir dir;
+  const std::string db = dir.File("s.db");
+  ASSERT_EQ(RunSafeguard({"demo", "--db", db}).exit_code, 0);
+  auto table = RunSafeguard({"stats", "--db", db});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("child "), std::string::npos) << table.out;
+  auto csv = RunSafeguard({"stats", "--db", db, "--format", "csv"});
+  EXPECT_EQ(csv.out.rfind("entity,title,records\n", 0), 0u) << csv.out;
+  EXPECT_NE(csv.out.find("\nchild,Child,9\n"), std::string::npos) << csv.out;
+  auto json = RunSafeguard({"stats", "--db", db, "--format", "json"});
+  EXPECT_NE(json.out.find(R"({"entity":"child","title":"Child","records":"9"})"), std::string::npos)
+      << json.out;
+  EXPECT_EQ(RunSafeguard({"stats", "--db", db, "--format", "xml"}).exit_code, 2);
+  // A store that was never migrated is refused with the fix, not an SQL error.
+  auto fresh = RunSafeguard({"stats", "--db", dir.File("empty.db")});
+  EXPECT_EQ(fresh.exit_code, 1);
+  EXPECT_NE(fresh.err.find("safeguard migrate"), std::string::npos) << fresh.err;
+}
+
+}  // namespace
+}  // namespace sg

@@ -1,0 +1,315 @@
+// The HTTP API end to end: the real binary, serving a demo store on port 0, on each backend.
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e/process.h"
+#include "model/entity.h"
+#include "test_util.h"
+
+namespace sg {
+namespace {
+
+using nlohmann::json;
+using testing::RunSafeguard;
+using testing::ServerProcess;
+
+struct Shared {
+  std::unique_ptr<testing::TempDir> dir;
+  std::unique_ptr<ServerProcess> server;
+};
+
+class HttpApi : public ::testing::TestWithParam<std::string> {
+ protected:
+  static std::map<std::string, Shared>& Servers() {
+    static auto* m = new std::map<std::string, Shared>();
+    return *m;
+  }
+
+  static void TearDownTestSuite() { Servers().clear(); }
+
+  void SetUp() override {
+    Shared& s = Servers()[GetParam()];
+    if (!s.server) {
+      s.dir = std::make_unique<testing::TempDir>();
+      const std::string db = testing::FreshLocation(GetParam(), *s.dir);
+      auto demo = RunSafeguard({"demo", "--db", db});
+      ASSERT_EQ(demo.exit_code, 0) << demo.err;
+      s.server = std::make_unique<ServerProcess>(db);
+    }
+    ASSERT_TRUE(s.server->ok()) << "server did not start";
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", s.server->port());
+    client_->set_read_timeout(30, 0);
+  }
+
+  std::string Login(const std::string& user) {
+    auto r = client_->Post("/api/login",
+                           json({{"username", user}, {"password", "safeguard-demo"}}).dump(),
+                           "application/json");
+    EXPECT_TRUE(r);
+    if (!r) return "";
+    EXPECT_EQ(r->status, 200) << r->body;
+    const std::string cookie = r->get_header_value("Set-Cookie");
+    EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+    return cookie.substr(0, cookie.find(';'));
+  }
+
+  httplib::Result Get(const std::string& path, const std::string& cookie) {
+    return client_->Get(path.c_str(), {{"Cookie", cookie}});
+  }
+  httplib::Result Post(const std::string& path, const json& body, const std::string& cookie) {
+    return client_->Post(path.c_str(), {{"Cookie", cookie}}, body.dump(), "application/json");
+  }
+  httplib::Result Patch(const std::string& path, const json& body, const std::string& cookie) {
+    return client_->Patch(path.c_str(), {{"Cookie", cookie}}, body.dump(), "application/json");
+  }
+
+  static json Body(const httplib::Result& r) { return json::parse(r->body); }
+
+  static void ExpectError(const httplib::Result& r, int status, const std::string& code,
+                          const std::string& field = "") {
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, status) << r->body;
+    json b = json::parse(r->body, nullptr, false);
+    ASSERT_TRUE(b.is_object()) << r->body;
+    EXPECT_EQ(b["error"]["code"], code) << r->body;
+    EXPECT_TRUE(b["error"]["message"].is_string());
+    if (!field.empty()) {
+      EXPECT_EQ(b["error"]["field"], field) << r->body;
+    }
+  }
+
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_P(HttpApi, HealthzReportsTheStore) {
+  auto r = client_->Get("/healthz");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  json b = Body(r);
+  EXPECT_EQ(b["status"], "ok");
+  EXPECT_EQ(b["schema_version"], 1);
+  EXPECT_EQ(
+      b["store"].get<std::string>().rfind(GetParam() == "sqlite" ? "SQLite" : "PostgreSQL", 0), 0u);
+}
+
+TEST_P(HttpApi, RecordsNeedALogin) {
+  ExpectError(client_->Get("/api/children"), 401, "unauthenticated");
+  ExpectError(client_->Get("/api/children", {{"Cookie", "sg_session=" + std::string(64, 'a')}}),
+              401, "unauthenticated");
+  auto bad = client_->Post(
+      "/api/login", json({{"username", "social.worker"}, {"password", "wrong-password"}}).dump(),
+      "application/json");
+  ExpectError(bad, 401, "unauthenticated");
+}
+
+TEST_P(HttpApi, CreateAChildAndAContactAndReadThemBack) {
+  const std::string cookie = Login("front.door");
+  auto child = Post("/api/children",
+                    {{"la_child_id", "E2E-" + GetParam()},
+                     {"first_name", "Pat"},
+                     {"last_name", "Example"},
+                     {"date_of_birth", "2016-09-01"},
+                     {"sex", "F"},
+                     {"ethnicity", "WBRI"},
+                     {"disabilities", {"NONE"}}},
+                    cookie);
+  ASSERT_TRUE(child);
+  ASSERT_EQ(child->status, 201) << child->body;
+  const auto child_id = Body(child)["id"].get<std::int64_t>();
+  auto contact = Post("/api/contacts",
+                      {{"child_id", child_id},
+                       {"received_at", "2026-02-01T09:30:00Z"},
+                       {"source", "5A"},
+                       {"concern", "Police report a domestic incident."},
+                       {"rag", "AMBER"}},
+                      cookie);
+  ASSERT_TRUE(contact);
+  ASSERT_EQ(contact->status, 201) << contact->body;
+  const auto contact_id = Body(contact)["id"].get<std::int64_t>();
+
+  auto read = Get("/api/children/" + std::to_string(child_id), cookie);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->status, 200);
+  EXPECT_EQ(Body(read)["first_name"], "Pat");
+  EXPECT_EQ(Body(read)["disabilities"], json({"NONE"}));
+  auto read_contact = Get("/api/contacts/" + std::to_string(contact_id), cookie);
+  ASSERT_TRUE(read_contact);
+  EXPECT_EQ(Body(read_contact)["concern"], "Police report a domestic incident.");
+  EXPECT_EQ(Body(read_contact)["received_at"], "2026-02-01T09:30:00Z");
+  auto me = Get("/api/me", cookie);
+  EXPECT_EQ(Body(read_contact)["created_by"], Body(me)["id"]);
+
+  auto listed = Get("/api/contacts?child_id=" + std::to_string(child_id), cookie);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(Body(listed)["items"].size(), 1u);
+  auto record = Get("/api/children/" + std::to_string(child_id) + "/record", cookie);
+  ASSERT_TRUE(record);
+  EXPECT_EQ(Body(record)["contacts"].size(), 1u);
+  EXPECT_EQ(Body(record)["child"]["id"], child_id);
+}
+
+TEST_P(HttpApi, BadInputGetsAFieldAndWritesNothing) {
+  const std::string cookie = Login("social.worker");
+  auto before = Body(Get("/api/children?limit=1000", cookie))["items"].size();
+  ExpectError(client_->Post("/api/children", {{"Cookie", cookie}},
+                            "{\"la_child_id\": ", "application/json"),
+              400, "invalid_argument");
+  ExpectError(Post("/api/children",
+                   {{"la_child_id", "Q1"},
+                    {"first_name", "A"},
+                    {"last_name", "B"},
+                    {"date_of_birth", "2099-01-01"}},
+                   cookie),
+              400, "invalid_argument", "date_of_birth");
+  ExpectError(Post("/api/children",
+                   {{"la_child_id", "Q1"},
+                    {"first_name", "A"},
+                    {"last_name", "B"},
+                    {"date_of_birth", "2015-02-30"}},
+                   cookie),
+              400, "invalid_argument", "date_of_birth");
+  ExpectError(Post("/api/children",
+                   {{"la_child_id", "Q1"},
+                    {"first_name", "A"},
+                    {"last_name", "B"},
+                    {"date_of_birth", "2015-01-01"},
+                    {"ethnicity", "MARS"}},
+                   cookie),
+              400, "invalid_argument", "ethnicity");
+  ExpectError(Post("/api/children",
+                   {{"la_child_id", "DEMO0001"},
+                    {"first_name", "A"},
+                    {"last_name", "B"},
+                    {"date_of_birth", "2015-01-01"}},
+                   cookie),
+              409, "already_exists", "la_child_id");
+  ExpectError(Post("/api/children",
+                   {{"la_child_id", "Q1"},
+                    {"first_name", "A"},
+                    {"last_name", "B"},
+                    {"date_of_birth", "2015-01-01"},
+                    {"shoe_size", 5}},
+                   cookie),
+              400, "invalid_argument", "shoe_size");
+  EXPECT_EQ(Body(Get("/api/children?limit=1000", cookie))["items"].size(), before);
+
+  // A plan that ends before it starts.
+  auto cp = Body(Get("/api/cp-plans?limit=1", cookie))["items"][0];
+  ExpectError(Patch("/api/cp-plans/" + std::to_string(cp["id"].get<std::int64_t>()),
+                    {{"version", cp["version"]}, {"end_date", "2020-01-01"}}, cookie),
+              400, "invalid_argument", "end_date");
+  ExpectError(Get("/api/children?sex=Z", cookie), 400, "invalid_argument");
+  ExpectError(Get("/api/children?colour=red", cookie), 400, "invalid_argument", "colour");
+  ExpectError(Get("/api/children/999999", cookie), 404, "not_found");
+  ExpectError(Get("/api/no-such-things", cookie), 404, "not_found");
+}
+
+TEST_P(HttpApi, StateChangesMustBeJson) {
+  const std::string cookie = Login("social.worker");
+  auto r = client_->Post("/api/children", {{"Cookie", cookie}}, "la_child_id=X",
+                         "application/x-www-form-urlencoded");
+  ExpectError(r, 400, "invalid_argument", "Content-Type");
+}
+
+TEST_P(HttpApi, OversizedBodiesAreRefused) {
+  const std::string cookie = Login("social.worker");
+  const std::string big = "{\"concern\": \"" + std::string(2 << 20, 'x') + "\"}";
+  auto r = client_->Post("/api/contacts", {{"Cookie", cookie}}, big, "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  // The server is still serving.
+  EXPECT_EQ(client_->Get("/healthz")->status, 200);
+}
+
+TEST_P(HttpApi, PatchNeedsTheCurrentVersionAndKeepsHistory) {
+  const std::string cookie = Login("social.worker");
+  auto created = Post("/api/children",
+                      {{"la_child_id", "V-" + GetParam()},
+                       {"first_name", "Val"},
+                       {"last_name", "Version"},
+                       {"date_of_birth", "2014-01-01"}},
+                      cookie);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string path =
+      "/api/children/" + std::to_string(Body(created)["id"].get<std::int64_t>());
+  ExpectError(Patch(path, {{"other_names", "Vee"}}, cookie), 400, "invalid_argument", "version");
+  auto ok = Patch(path, {{"version", 1}, {"other_names", "Vee"}}, cookie);
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  EXPECT_EQ(Body(ok)["version"], 2);
+  EXPECT_EQ(Body(ok)["other_names"], "Vee");
+  ExpectError(Patch(path, {{"version", 1}, {"other_names", "Lost"}}, cookie), 409, "conflict");
+  auto history = Get(path + "/history", cookie);
+  ASSERT_EQ(history->status, 200);
+  json items = Body(history)["items"];
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0]["operation"], "create");
+  EXPECT_TRUE(items[0]["record"]["other_names"].is_null());
+  EXPECT_EQ(items[1]["record"]["other_names"], "Vee");
+}
+
+TEST_P(HttpApi, RolesAreEnforcedByTheServer) {
+  const std::string member = Login("member");
+  ExpectError(Get("/api/children", member), 403, "permission_denied");
+  ExpectError(Get("/api/children/1/record", member), 403, "permission_denied");
+  const std::string analyst = Login("analyst");
+  EXPECT_EQ(Get("/api/children", analyst)->status, 200);
+  ExpectError(Post("/api/children",
+                   {{"la_child_id", "R1"},
+                    {"first_name", "A"},
+                    {"last_name", "B"},
+                    {"date_of_birth", "2015-01-01"}},
+                   analyst),
+              403, "permission_denied");
+}
+
+TEST_P(HttpApi, ListsPageWithACursor) {
+  const std::string cookie = Login("social.worker");
+  auto first = Body(Get("/api/children?limit=3", cookie));
+  ASSERT_EQ(first["items"].size(), 3u);
+  ASSERT_TRUE(first["next_after"].is_number());
+  auto second = Body(Get("/api/children?limit=3&after=" + first["next_after"].dump(), cookie));
+  ASSERT_FALSE(second["items"].empty());
+  EXPECT_GT(second["items"][0]["id"].get<int>(), first["items"][2]["id"].get<int>());
+}
+
+TEST_P(HttpApi, LogoutEndsTheSession) {
+  const std::string cookie = Login("auditor");
+  EXPECT_EQ(Get("/api/me", cookie)->status, 200);
+  auto out = client_->Post("/api/logout", {{"Cookie", cookie}}, "{}", "application/json");
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->status, 204);
+  ExpectError(Get("/api/me", cookie), 401, "unauthenticated");
+}
+
+TEST_P(HttpApi, OpenApiDescribesEveryCollection) {
+  auto r = client_->Get("/api/openapi.json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  json doc = Body(r);
+  EXPECT_EQ(doc["openapi"], "3.0.3");
+  for (const EntityDesc& e : AllEntities()) {
+    const std::string path = "/api/" + std::string(e.path);
+    EXPECT_TRUE(doc["paths"].contains(path)) << path;
+    EXPECT_TRUE(doc["paths"].contains(path + "/{id}")) << path;
+    EXPECT_TRUE(doc["components"]["schemas"].contains(std::string(e.name))) << e.name;
+  }
+  EXPECT_TRUE(doc["paths"].contains("/healthz"));
+}
+
+TEST_P(HttpApi, CodeListsAreServed) {
+  const std::string cookie = Login("social.worker");
+  auto r = Get("/api/code-lists/referral_source", cookie);
+  ASSERT_EQ(r->status, 200);
+  EXPECT_EQ(Body(r)["codes"][0]["code"], "1A");
+  ExpectError(Get("/api/code-lists/nope", cookie), 404, "not_found");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, HttpApi, ::testing::ValuesIn(testing::Backends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace sg
