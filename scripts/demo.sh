@@ -7,7 +7,7 @@ db=$2
 port=$3
 
 if [ ! -s "$db" ]; then
-  "$bin" demo --db "$db"
+  "$bin" demo --db "$db" | head -n 1
 else
   echo "using the existing demo store $db (delete it for a fresh demo LA)"
 fi

@@ -18,8 +18,8 @@ struct AuthOptions {
   // argon2id cost; defaults are libsodium's "interactive" limits (64 MiB, 2 passes).
   std::uint64_t ops_limit = 0;  // 0 = crypto_pwhash_OPSLIMIT_INTERACTIVE
   std::size_t mem_limit = 0;    // 0 = crypto_pwhash_MEMLIMIT_INTERACTIVE
-  std::int64_t idle_timeout_seconds = 30 * 60;
-  std::int64_t absolute_timeout_seconds = 12 * 3600;
+  std::int64_t idle_timeout_seconds = std::int64_t{30} * 60;
+  std::int64_t absolute_timeout_seconds = std::int64_t{12} * 3600;
   std::size_t min_password_length = 12;
 };
 

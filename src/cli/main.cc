@@ -210,7 +210,7 @@ int RunServe(const std::string& db, const std::string& host, int port, int threa
   options.port = port;
   options.threads = threads;
   options.secure_cookies = secure_cookies;
-  Server server(**store, auth, clock, options);
+  Server server(**store, auth, options);
   auto bound = server.Bind();
   if (!bound.ok()) return Fail(bound.status());
   std::cout << "safeguard: serving " << Redacted(db) << " on http://" << host << ":" << *bound
@@ -222,8 +222,9 @@ int RunServe(const std::string& db, const std::string& host, int port, int threa
     server.Stop();
   });
   Status s = server.Run();
-  // Wake the waiter if the server stopped on its own.
-  pthread_kill(waiter.native_handle(), SIGTERM);
+  // Wake the waiter if the server stopped on its own (the signal is blocked in every thread,
+  // so it reaches only the waiter's sigwait).
+  kill(getpid(), SIGTERM);
   waiter.join();
   if (!s.ok()) return Fail(s);
   return kExitOk;

@@ -165,13 +165,13 @@ Result<Timestamp> Timestamp::Parse(std::string_view text) {
       pos += 2;
     }
     if (oh > 23 || om > 59) return bad();
-    offset = sign * (oh * 3600 + om * 60);
+    offset = std::int64_t{sign} * (std::int64_t{oh} * 3600 + std::int64_t{om} * 60);
   } else {
     return bad();
   }
   if (pos != text.size()) return bad();
-  const std::int64_t secs =
-      static_cast<std::int64_t>(date->days()) * 86400 + hh * 3600 + mm * 60 + ss - offset;
+  const std::int64_t secs = static_cast<std::int64_t>(date->days()) * 86400 +
+                            std::int64_t{hh} * 3600 + std::int64_t{mm} * 60 + ss - offset;
   return FromUnixSeconds(secs);
 }
 
@@ -214,8 +214,8 @@ std::string Timestamp::ToUkLocalString() const {
 }
 
 Timestamp FromUkLocal(Date date, int hh, int mm, int ss) {
-  const std::int64_t local =
-      static_cast<std::int64_t>(date.days()) * 86400 + hh * 3600 + mm * 60 + ss;
+  const std::int64_t local = static_cast<std::int64_t>(date.days()) * 86400 +
+                             std::int64_t{hh} * 3600 + std::int64_t{mm} * 60 + ss;
   // Try BST first: valid if the resulting instant is in BST.
   const Timestamp as_bst = Timestamp::FromUnixSeconds(local - 3600);
   if (as_bst.UkOffsetSeconds() == 3600) return as_bst;

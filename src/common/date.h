@@ -45,6 +45,7 @@ class Date {
   // Whole years from `dob` to this date (the age on this date).
   int YearsSince(Date dob) const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>.
   constexpr auto operator<=>(const Date&) const = default;
 
  private:
@@ -74,6 +75,7 @@ class Timestamp {
   std::string ToUkLocalString() const;  // "YYYY-MM-DDTHH:MM:SS+01:00" in UK time
 
   Timestamp AddSeconds(std::int64_t s) const { return FromUnixSeconds(seconds_ + s); }
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>.
   constexpr auto operator<=>(const Timestamp&) const = default;
 
  private:

@@ -100,9 +100,12 @@ class [[nodiscard]] Result {
 #define SG_CONCAT_INNER_(a, b) a##b
 #define SG_CONCAT_(a, b) SG_CONCAT_INNER_(a, b)
 // SG_ASSIGN_OR_RETURN(auto x, ResultExpr()) declares x from the value or returns the Status.
+// `lhs` is a declaration, so it cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define SG_ASSIGN_OR_RETURN(lhs, expr) \
   SG_ASSIGN_OR_RETURN_IMPL_(SG_CONCAT_(sg_result_, __LINE__), lhs, expr)
 #define SG_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                              \
   if (!tmp.ok()) return tmp.status();             \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)

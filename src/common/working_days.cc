@@ -13,7 +13,7 @@ Result<WorkingDayCalendar> WorkingDayCalendar::Create(Date first, Date last,
   WorkingDayCalendar cal;
   cal.first_ = first;
   cal.last_ = last;
-  const size_t n = static_cast<size_t>(last.days() - first.days() + 1);
+  const size_t n = static_cast<size_t>(last.days() - first.days()) + 1;
   cal.holiday_.assign(n, false);
   for (Date h : holidays) {
     if (!cal.Covers(h)) {

@@ -116,8 +116,8 @@ sets authorises the other calls. <a href="/healthz">/healthz</a> reports the ser
 
 class Server::Impl {
  public:
-  Impl(Store& store, Auth& auth, const Clock& clock, ServerOptions options)
-      : store_(store), auth_(auth), clock_(clock), options_(std::move(options)) {
+  Impl(Store& store, Auth& auth, ServerOptions options)
+      : store_(store), auth_(auth), options_(std::move(options)) {
     openapi_ = BuildOpenApi().dump();
     Routes();
   }
@@ -143,7 +143,8 @@ class Server::Impl {
  private:
   using Handler = std::function<Reply(const httplib::Request&, const User*)>;
 
-  enum class Auth_ { kPublic, kUser };
+  // Whether a route needs a logged-in user.
+  enum class Gate { kPublic, kUser };
 
   void Routes() {
     const int threads = options_.threads;
@@ -152,7 +153,7 @@ class Server::Impl {
     svr_.set_read_timeout(30, 0);
     svr_.set_write_timeout(30, 0);
     svr_.set_exception_handler(
-        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
           std::string what = "unknown exception";
           try {
             if (ep) std::rethrow_exception(ep);
@@ -185,7 +186,7 @@ class Server::Impl {
       spdlog::info("{} {} {}", req.method, RouteLabel(req.path), res.status);
     });
 
-    svr_.Get("/healthz", Wrap(Auth_::kPublic, [this](const auto&, const User*) {
+    svr_.Get("/healthz", Wrap(Gate::kPublic, [this](const auto&, const User*) {
                Reply r;
                auto version = store_.BackendVersion();
                auto schema = store_.SchemaVersion();
@@ -204,8 +205,8 @@ class Server::Impl {
       res.set_content(openapi_, "application/json");
     });
     svr_.Post("/api/login",
-              Wrap(Auth_::kPublic, [this](const auto& req, const User*) { return Login(req); }));
-    svr_.Post("/api/logout", Wrap(Auth_::kUser, [this](const auto& req, const User*) {
+              Wrap(Gate::kPublic, [this](const auto& req, const User*) { return Login(req); }));
+    svr_.Post("/api/logout", Wrap(Gate::kUser, [this](const auto& req, const User*) {
                 Reply r;
                 if (auto token = CookieValue(req, kSessionCookie)) {
                   Status s = auth_.Logout(*token);
@@ -216,47 +217,45 @@ class Server::Impl {
                     std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
                 return r;
               }));
-    svr_.Get("/api/me", Wrap(Auth_::kUser, [](const auto&, const User* user) {
+    svr_.Get("/api/me", Wrap(Gate::kUser, [](const auto&, const User* user) {
                Reply r;
                r.body = UserJson(*user);
                return r;
              }));
-    svr_.Get("/api/code-lists", Wrap(Auth_::kUser, [](const auto&, const User*) {
+    svr_.Get("/api/code-lists", Wrap(Gate::kUser, [](const auto&, const User*) {
                Reply r;
                r.body = json::array();
                for (const CodeList& l : AllCodeLists()) r.body.push_back(CodeListJson(l));
                return r;
              }));
-    svr_.Get(R"(/api/code-lists/([a-z0-9_]+))",
-             Wrap(Auth_::kUser, [](const auto& req, const User*) {
+    svr_.Get(R"(/api/code-lists/([a-z0-9_]+))", Wrap(Gate::kUser, [](const auto& req, const User*) {
                const CodeList* l = FindCodeListByName(req.matches[1].str());
                if (!l) return Error(NotFound("no code list named " + req.matches[1].str()));
                Reply r;
                r.body = CodeListJson(*l);
                return r;
              }));
-    svr_.Get(R"(/api/children/(\d+)/record)",
-             Wrap(Auth_::kUser,
-                  [this](const auto& req, const User* u) { return ChildRecord(req, *u); }));
+    svr_.Get(
+        R"(/api/children/(\d+)/record)",
+        Wrap(Gate::kUser, [this](const auto& req, const User* u) { return ChildRecord(req, *u); }));
     svr_.Get(R"(/api/([a-z0-9-]+))",
-             Wrap(Auth_::kUser, [this](const auto& req, const User* u) { return List(req, *u); }));
-    svr_.Post(R"(/api/([a-z0-9-]+))", Wrap(Auth_::kUser, [this](const auto& req, const User* u) {
+             Wrap(Gate::kUser, [this](const auto& req, const User* u) { return List(req, *u); }));
+    svr_.Post(R"(/api/([a-z0-9-]+))", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
                 return Create(req, *u);
               }));
-    svr_.Get(
-        R"(/api/([a-z0-9-]+)/(\d+))",
-        Wrap(Auth_::kUser, [this](const auto& req, const User* u) { return GetOne(req, *u); }));
+    svr_.Get(R"(/api/([a-z0-9-]+)/(\d+))",
+             Wrap(Gate::kUser, [this](const auto& req, const User* u) { return GetOne(req, *u); }));
     svr_.Patch(
         R"(/api/([a-z0-9-]+)/(\d+))",
-        Wrap(Auth_::kUser, [this](const auto& req, const User* u) { return Patch(req, *u); }));
+        Wrap(Gate::kUser, [this](const auto& req, const User* u) { return Patch(req, *u); }));
     svr_.Get(
         R"(/api/([a-z0-9-]+)/(\d+)/history)",
-        Wrap(Auth_::kUser, [this](const auto& req, const User* u) { return History(req, *u); }));
+        Wrap(Gate::kUser, [this](const auto& req, const User* u) { return History(req, *u); }));
   }
 
   // Authenticates (when required), enforces JSON on state-changing requests (a CSRF barrier:
   // a cross-site form cannot send application/json), runs the handler and writes the reply.
-  httplib::Server::Handler Wrap(Auth_ mode, Handler handler) {
+  httplib::Server::Handler Wrap(Gate mode, const Handler& handler) {
     return [this, mode, handler](const httplib::Request& req, httplib::Response& res) {
       Reply reply;
       std::optional<User> user;
@@ -269,7 +268,7 @@ class Server::Impl {
                         "Content-Type");
         }
       }
-      if (gate.ok() && mode == Auth_::kUser) {
+      if (gate.ok() && mode == Gate::kUser) {
         auto token = CookieValue(req, kSessionCookie);
         if (!token) {
           gate = Status(StatusCode::kUnauthenticated, "log in first (POST /api/login)");
@@ -497,14 +496,13 @@ class Server::Impl {
 
   Store& store_;
   Auth& auth_;
-  const Clock& clock_;
   ServerOptions options_;
   std::string openapi_;
   httplib::Server svr_;
 };
 
-Server::Server(Store& store, Auth& auth, const Clock& clock, ServerOptions options)
-    : impl_(std::make_unique<Impl>(store, auth, clock, std::move(options))) {}
+Server::Server(Store& store, Auth& auth, ServerOptions options)
+    : impl_(std::make_unique<Impl>(store, auth, std::move(options))) {}
 Server::~Server() = default;
 Result<int> Server::Bind() { return impl_->Bind(); }
 Status Server::Run() { return impl_->Run(); }

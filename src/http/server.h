@@ -26,7 +26,7 @@ struct ServerOptions {
 
 class Server {
  public:
-  Server(Store& store, Auth& auth, const Clock& clock, ServerOptions options);
+  Server(Store& store, Auth& auth, ServerOptions options);
   ~Server();
 
   // Binds the listening socket; returns the port (useful with port 0).

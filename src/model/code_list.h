@@ -84,3 +84,45 @@ const CodeList* FindCodeListByName(std::string_view name);
 const CodeEntry* FindCode(CodeListId id, std::string_view code);
 
 }  // namespace sg
+
+namespace sg {
+
+// A code known to belong to list L: the typed form of a coded field for C++ code (returns,
+// indicators, the generator), so that a legal status cannot be passed where a placement type is
+// expected and an unknown code cannot exist. Holds the code's index in its list.
+template <CodeListId L>
+class Coded {
+ public:
+  // Sets *out and returns true when `code` is in list L.
+  static bool Parse(std::string_view code, Coded* out) {
+    const CodeList& list = GetCodeList(L);
+    for (size_t i = 0; i < list.entries.size(); ++i) {
+      if (list.entries[i].code == code) {
+        out->index_ = static_cast<std::uint16_t>(i);
+        return true;
+      }
+    }
+    return false;
+  }
+  static std::optional<Coded> Of(std::string_view code) {
+    Coded c;
+    if (!Parse(code, &c)) return std::nullopt;
+    return c;
+  }
+
+  std::string_view code() const { return GetCodeList(L).entries[index_].code; }
+  std::string_view label() const { return GetCodeList(L).entries[index_].label; }
+  std::uint16_t index() const { return index_; }
+  friend bool operator==(Coded a, Coded b) { return a.index_ == b.index_; }
+
+ private:
+  std::uint16_t index_ = 0;
+};
+
+using LegalStatus = Coded<CodeListId::kLegalStatus>;
+using PlacementType = Coded<CodeListId::kPlacementType>;
+using CategoryOfAbuse = Coded<CodeListId::kCategoryOfAbuse>;
+using ReferralSource = Coded<CodeListId::kReferralSource>;
+using Ethnicity = Coded<CodeListId::kEthnicity>;
+
+}  // namespace sg

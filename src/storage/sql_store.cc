@@ -36,9 +36,10 @@ const EntitySql& SqlFor(const EntityDesc& e) {
         sets += ", " + std::string(f.name) + " = $" + std::to_string(n - 3);
       }
       s.select = "SELECT " + std::string(kMetaColumns) + cols + " FROM " + std::string(d.table);
-      s.insert = "INSERT INTO " + std::string(d.table) +
-                 " (version, created_at, created_by, updated_at, updated_by" + cols +
-                 ") VALUES ($1, $2, $3, $4, $5" + params + ") RETURNING id";
+      s.insert = "INSERT INTO " + std::string(d.table);
+      s.insert += " (version, created_at, created_by, updated_at, updated_by" + cols;
+      s.insert += ") VALUES ($1, $2, $3, $4, $5" + params;
+      s.insert += ") RETURNING id";
       const size_t nf = d.fields.size();
       s.update = "UPDATE " + std::string(d.table) +
                  " SET version = version + 1, updated_at = $1, updated_by = $2" + sets +

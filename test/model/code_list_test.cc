@@ -48,3 +48,20 @@ TEST(CodeLists, FindByName) {
 
 }  // namespace
 }  // namespace sg
+
+namespace sg {
+namespace {
+
+TEST(Coded, TypedCodesKnowTheirList) {
+  auto ls = LegalStatus::Of("C2");
+  ASSERT_TRUE(ls.has_value());
+  EXPECT_EQ(ls->code(), "C2");
+  EXPECT_FALSE(ls->label().empty());
+  EXPECT_FALSE(LegalStatus::Of("U1").has_value());  // a placement code, not a legal status
+  EXPECT_TRUE(PlacementType::Of("U1").has_value());
+  EXPECT_EQ(*CategoryOfAbuse::Of("NEG"), *CategoryOfAbuse::Of("NEG"));
+  EXPECT_FALSE(*CategoryOfAbuse::Of("NEG") == *CategoryOfAbuse::Of("PHY"));
+}
+
+}  // namespace
+}  // namespace sg

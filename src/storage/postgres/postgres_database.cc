@@ -117,6 +117,7 @@ class PostgresDatabase final : public Database {
     const int nrows = PQntuples(res.get());
     const int ncols = PQnfields(res.get());
     std::vector<std::string> columns;
+    columns.reserve(static_cast<size_t>(ncols));
     for (int c = 0; c < ncols; ++c) columns.emplace_back(PQfname(res.get(), c));
     std::vector<std::vector<SqlValue>> rows(static_cast<size_t>(nrows));
     for (int r = 0; r < nrows; ++r) {
