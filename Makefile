@@ -2,6 +2,7 @@
 #   make demo   install what is missing, build, create a demo LA, serve on http://127.0.0.1:8080
 #   make test   run every test (unit with ASan/UBSan, SQLite + PostgreSQL conformance, HTTP)
 #   make bench  run the benchmarks
+#   make test-calibration  the synthetic LAs against ten councils' published figures
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 BUILD ?= build
@@ -9,7 +10,7 @@ ASAN_BUILD ?= build-asan
 DEMO_DB ?= demo.db
 PORT ?= 8080
 
-.PHONY: all deps build build-asan demo test test-full bench format lint clean
+.PHONY: all deps build build-asan demo test test-full test-calibration bench format lint clean
 
 all: build
 
@@ -34,8 +35,13 @@ demo: deps build
 test: deps build-asan
 	@bash scripts/run-tests.sh $(ASAN_BUILD)
 
-test-full: deps build-asan
+test-full: deps build-asan test-calibration
 	@SG_TEST_FULL=1 bash scripts/run-tests.sh $(ASAN_BUILD)
+
+# The generator's acceptance test: ten councils' synthetic LAs against their published figures.
+test-calibration: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS) --target safeguard_calibration_tests
+	$(BUILD)/safeguard_calibration_tests
 
 bench: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS) --target safeguard safeguard_bench

@@ -458,22 +458,29 @@ Status Populate(Store& tx, const Clock& clock, const AuthOptions& auth_options,
   SG_RETURN_IF_ERROR(
       b.Add("previous_permanence", {{"child_id", S(c9)}, {"previous_permanence", "Z1"}}).status());
 
-  // One login per role; the social worker's and team manager's accounts are their workers.
-  Auth auth(tx, clock, auth_options);
+  SG_ASSIGN_OR_RETURN(*logins, CreateDemoLogins(tx, clock, auth_options, w_sw, w_tm));
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<DemoLogin>> CreateDemoLogins(Store& store, const Clock& clock,
+                                                const AuthOptions& auth_options, Id social_worker,
+                                                Id team_manager) {
+  Auth auth(store, clock, auth_options);
+  std::vector<DemoLogin> logins;
   for (const RoleLogin& l : kLogins) {
     User u;
     u.username = l.username;
     u.display_name = l.display;
     u.role = l.role;
-    if (std::string_view(l.role) == "SOCIAL_WORKER") u.worker_id = w_sw;
-    if (std::string_view(l.role) == "TEAM_MANAGER") u.worker_id = w_tm;
+    if (social_worker && std::string_view(l.role) == "SOCIAL_WORKER") u.worker_id = social_worker;
+    if (team_manager && std::string_view(l.role) == "TEAM_MANAGER") u.worker_id = team_manager;
     SG_RETURN_IF_ERROR(auth.CreateUser(std::move(u), kDemoPassword).status());
-    logins->push_back({l.username, kDemoPassword, l.role});
+    logins.push_back({l.username, kDemoPassword, l.role});
   }
-  return Status::Ok();
+  return logins;
 }
-
-}  // namespace
 
 Result<std::vector<DemoLogin>> CreateDemoLa(Store& store, const Clock& clock,
                                             const AuthOptions& auth_options) {

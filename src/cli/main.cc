@@ -22,6 +22,8 @@
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/store.h"
+#include "synth/generator.h"
+#include "synth/store_sink.h"
 
 namespace sg {
 namespace {
@@ -291,6 +293,71 @@ int RunAddUser(const std::string& db, const std::string& username, const std::st
   return kExitOk;
 }
 
+struct GenerateArgs {
+  GenerateOptions options;
+  std::string as_of;
+  bool demo_logins = false;
+};
+
+int RunGenerate(const std::string& db, GenerateArgs args) {
+  if (!args.as_of.empty()) {
+    auto d = Date::Parse(args.as_of);
+    if (!d.ok()) return Fail(InvalidArgument("--as-of: " + d.status().message()));
+    args.options.as_of = *d;
+  }
+  SystemClock clock;
+  if (args.options.as_of.days() != 0 && args.options.as_of >= clock.Now().UkDate()) {
+    return Fail(InvalidArgument("--as-of must be before today (the simulation covers whole days)"));
+  }
+  auto store = OpenAndMigrate(db, clock, 2);
+  if (!store.ok()) return Fail(store.status());
+  auto children = (*store)->Count(Entity("child"));
+  if (!children.ok()) return Fail(children.status());
+  if (*children > 0) {
+    return Fail(Status(StatusCode::kFailedPrecondition,
+                       "the store already holds " + std::to_string(*children) +
+                           " children: generate into an empty store"));
+  }
+  auto figures = ReferenceFigures::Shipped();
+  if (!figures.ok()) return Fail(figures.status());
+  Progress progress("generated");
+  GenerationSummary summary;
+  std::vector<DemoLogin> logins;
+  Status s = (*store)->Transaction([&](Store& tx) -> Status {
+    StoreSink sink(tx, Actor{1}, [&](std::int64_t n) { progress(n); });
+    SG_ASSIGN_OR_RETURN(summary, Generate(args.options, **figures, sink));
+    if (args.demo_logins) {
+      SG_ASSIGN_OR_RETURN(logins, CreateDemoLogins(tx, clock, AuthOptions{}, 0, 0));
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) {
+    std::cerr << "safeguard: nothing was written (generation is all or nothing)\n";
+    return Fail(s);
+  }
+  std::int64_t total = 0;
+  for (const auto& [entity, n] : summary.counts) total += n;
+  progress.Done(total);
+  std::cout << "generated a synthetic local authority like " << summary.area->name
+            << " (reporting years ending 31 March " << summary.first_year << " to "
+            << summary.last_year << "; simulated " << summary.start.ToString() << " to "
+            << summary.end.ToString() << ", seed " << args.options.seed << ", scale "
+            << args.options.scale << ") in " << Redacted(db) << "\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [entity, n] : summary.counts) rows.push_back({entity, std::to_string(n)});
+  PrintRows({"entity", "records"}, rows, "table");
+  if (!summary.notes.empty()) {
+    std::cout << "figures not published for " << summary.area->name << " (England's used):\n";
+    for (const auto& n : summary.notes) std::cout << "  " << n << "\n";
+  }
+  if (!logins.empty()) {
+    std::cout << "demo logins (password \"" << kDemoPassword << "\"):";
+    for (const DemoLogin& l : logins) std::cout << " " << l.username;
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
 int RunListUsers(const std::string& db, const std::string& format) {
   SystemClock clock;
   auto store = OpenCurrent(db, clock, 1);
@@ -404,6 +471,31 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
 
+  GenerateArgs gen;
+  auto* generate = app.add_subcommand(
+      "generate",
+      "Create a synthetic local authority calibrated to a real council's published "
+      "figures (all names and identifiers are synthetic)");
+  generate->add_option("--like", gen.options.like, "the council to imitate (name or LA code)")
+      ->capture_default_str();
+  generate->add_option("--years", gen.options.years, "reporting years to calibrate (1-10)")
+      ->capture_default_str();
+  generate
+      ->add_option("--seed", gen.options.seed, "random seed; the same seed gives the same records")
+      ->capture_default_str();
+  generate->add_option("--scale", gen.options.scale, "multiply every flow (0.1 = a tenth)")
+      ->capture_default_str();
+  generate->add_option("--last-year", gen.options.last_year,
+                       "last reporting year (ending 31 March); default the latest published");
+  generate->add_option("--as-of", gen.as_of,
+                       "simulate up to this date (YYYY-MM-DD); default 31 March of the last year");
+  generate
+      ->add_option("--burn-in", gen.options.burn_in_years,
+                   "years of simulated history before the first reporting year")
+      ->capture_default_str();
+  generate->add_flag("--demo-logins", gen.demo_logins,
+                     "also create one demo login per role (password safeguard-demo)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -421,6 +513,7 @@ int main(int argc, char** argv) {
     if (*add_user) return RunAddUser(db, username, display_name, role);
     if (*list_users) return RunListUsers(db, format);
     if (*stats) return RunStats(db, format);
+    if (*generate) return RunGenerate(db, gen);
   } catch (const std::exception& e) {
     std::cerr << "safeguard: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -1,0 +1,189 @@
+#include "synth/reference.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "common/data_files.h"
+
+namespace sg {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Splits one CSV line with RFC 4180 quoting.
+std::vector<std::string> SplitCsv(std::string_view line) {
+  std::vector<std::string> out;
+  std::string cell;
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      out.push_back(std::move(cell));
+      cell.clear();
+    } else {
+      cell += c;
+    }
+  }
+  out.push_back(std::move(cell));
+  return out;
+}
+
+}  // namespace
+
+std::optional<double> ParsePublished(std::string_view text) {
+  std::string s;
+  for (char c : text) {
+    if (c != ',' && c != ' ' && c != '%') s += c;
+  }
+  if (s.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size()) return std::nullopt;
+  return v;
+}
+
+Result<ReferenceFigures> ReferenceFigures::FromCsv(std::string_view csv) {
+  ReferenceFigures f;
+  size_t pos = 0;
+  int line_no = 0;
+  std::map<std::string, size_t> area_index;
+  while (pos < csv.size()) {
+    size_t end = csv.find('\n', pos);
+    if (end == std::string_view::npos) end = csv.size();
+    std::string_view line = csv.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    auto cells = SplitCsv(line);
+    if (line_no == 1) {
+      if (cells.size() != 8 || cells[0] != "year" || cells[6] != "measure") {
+        return InvalidArgument("reference figures: unexpected header");
+      }
+      continue;
+    }
+    if (cells.size() != 8) {
+      return InvalidArgument("reference figures line " + std::to_string(line_no) +
+                             ": expected 8 columns, got " + std::to_string(cells.size()));
+    }
+    const int year = std::atoi(cells[0].c_str());
+    if (year < 1990 || year > 2100) {
+      return InvalidArgument("reference figures line " + std::to_string(line_no) + ": bad year");
+    }
+    const std::string key = cells[1] + "|" + cells[2] + "|" + cells[4];
+    auto it = area_index.find(key);
+    if (it == area_index.end()) {
+      Area a{cells[1], cells[2], cells[3], cells[4], cells[5]};
+      it = area_index.emplace(key, f.areas_.size()).first;
+      f.areas_.push_back(std::move(a));
+    }
+    f.values_[{it->second, cells[6]}][year] = cells[7];
+  }
+  // The last year each area has figures for: where two areas share a name (Dorset, the
+  // county to 2019 and the council since), the name means the current one.
+  std::vector<int> last_year(f.areas_.size(), 0);
+  for (const auto& [key, years] : f.values_) {
+    if (!years.empty())
+      last_year[key.first] = std::max(last_year[key.first], years.rbegin()->first);
+  }
+  bool have_england = false;
+  for (size_t i = 0; i < f.areas_.size(); ++i) {
+    const Area& a = f.areas_[i];
+    if (a.level == "National") {
+      f.england_ = i;
+      have_england = true;
+    }
+    auto [it, inserted] = f.by_key_.emplace(Lower(a.name) + "|" + a.level, i);
+    if (!inserted && last_year[i] > last_year[it->second]) it->second = i;
+    if (!a.la_code.empty()) f.by_key_.emplace(a.la_code, i);
+    if (!a.new_la_code.empty()) f.by_key_.emplace(Lower(a.new_la_code), i);
+  }
+  if (!have_england) return InvalidArgument("reference figures: no national rows");
+  return f;
+}
+
+Result<const ReferenceFigures*> ReferenceFigures::Shipped() {
+  static const Result<const ReferenceFigures*>* figures = [] {
+    auto text = ReadDataFile("reference/la_figures.csv");
+    if (!text.ok()) return new Result<const ReferenceFigures*>(text.status());
+    auto r = FromCsv(*text);
+    if (!r.ok()) return new Result<const ReferenceFigures*>(r.status());
+    return new Result<const ReferenceFigures*>(new ReferenceFigures(std::move(r).value()));
+  }();
+  return *figures;
+}
+
+Result<const Area*> ReferenceFigures::FindArea(std::string_view name_or_code) const {
+  const std::string key = Lower(name_or_code);
+  if (key == "england") return &areas_[england_];
+  for (const char* level : {"Local authority", "Regional"}) {
+    auto it = by_key_.find(key + "|" + level);
+    if (it != by_key_.end()) return &areas_[it->second];
+  }
+  if (auto it = by_key_.find(key); it != by_key_.end()) return &areas_[it->second];
+  std::string close;
+  for (const Area& a : areas_) {
+    if (a.level != "Local authority") continue;
+    if (Lower(a.name).find(key.substr(0, std::min<size_t>(key.size(), 4))) != std::string::npos) {
+      close += (close.empty() ? "" : ", ") + a.name;
+    }
+  }
+  return InvalidArgument("no local authority called \"" + std::string(name_or_code) + "\"" +
+                             (close.empty() ? "" : " (did you mean: " + close + "?)"),
+                         "like");
+}
+
+const Area& ReferenceFigures::England() const { return areas_[england_]; }
+
+std::vector<const Area*> ReferenceFigures::LocalAuthorities() const {
+  std::vector<const Area*> out;
+  for (const Area& a : areas_) {
+    if (a.level == "Local authority") out.push_back(&a);
+  }
+  return out;
+}
+
+std::optional<std::string> ReferenceFigures::Text(const Area& area, int year,
+                                                  std::string_view measure) const {
+  const size_t index = static_cast<size_t>(&area - areas_.data());
+  auto it = values_.find(std::make_pair(index, std::string(measure)));
+  if (it == values_.end()) return std::nullopt;
+  auto y = it->second.find(year);
+  if (y == it->second.end()) return std::nullopt;
+  return y->second;
+}
+
+std::optional<double> ReferenceFigures::Value(const Area& area, int year,
+                                              std::string_view measure) const {
+  auto text = Text(area, year, measure);
+  if (!text) return std::nullopt;
+  return ParsePublished(*text);
+}
+
+int ReferenceFigures::LatestYear(const Area& area, std::string_view measure) const {
+  const size_t index = static_cast<size_t>(&area - areas_.data());
+  auto it = values_.find(std::make_pair(index, std::string(measure)));
+  if (it == values_.end()) return 0;
+  for (auto y = it->second.rbegin(); y != it->second.rend(); ++y) {
+    if (ParsePublished(y->second)) return y->first;
+  }
+  return 0;
+}
+
+}  // namespace sg
