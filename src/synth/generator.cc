@@ -307,6 +307,7 @@ struct Calibration {
   // The speed at which time runs, by reporting year: on CP plans and in care.
   std::map<int, double> cp, cla;
   std::map<int, double> moves;  // the speed of the stable children's placement moves
+  std::map<int, double> entry;  // multiplies the chance of a referral leading to care
   double unstable = 1.0;        // multiplies the share of children in unstable placements
   double slow = 1.0;            // multiplies the move rate of the others
   static double At(const std::map<int, double>& m, int year) {
@@ -321,6 +322,7 @@ struct Stocks {
   // Placement stability on 31 March: looked after with 3+ placements in the year; and the
   // long-term cohort (under 16, in care 2.5+ years) and those in one placement 2+ years.
   std::map<int, double> three_plus, lt_cohort, lt_stable;
+  std::map<int, double> cla_starts;  // periods of care starting in the year
 };
 
 struct Child {
@@ -459,6 +461,9 @@ class Simulation {
         {"Children in care", 0.25},
         {"Leaving care", 0.05},
     }};
+    for (size_t i = 0; i < params_.size(); ++i) {
+      turnover_[first_param_year_ + static_cast<int>(i)] = params_[i].turnover_rate;
+    }
     // Hires across all posts in time order, so that each can be agency or permanent as the
     // published agency share at the next workforce census requires: a hire is agency when
     // the agency share of the workers then in post is below it.
@@ -520,8 +525,11 @@ class Simulation {
                           std::clamp(hp.agency_rate, 0.0, 0.9);
       // Agency workers stay about 0.6 years; permanent ones 1 / turnover years.
       // (Agency contracts are capped just under a year.)
-      const double tenure = agency ? std::min(0.98, Exp(0.6)) : Exp(1.0 / hp.turnover_rate);
-      const Date end = h.at.AddDays(std::max(60, static_cast<int>(tenure * 365)));
+      // Permanent workers leave at each year's published turnover rate (time elapsed at that
+      // rate), so that a year of exodus empties posts for agency workers to fill.
+      const Date end =
+          agency ? h.at.AddDays(std::max(60, static_cast<int>(std::min(0.98, Exp(0.6)) * 365)))
+                 : std::max(h.at.AddDays(60), Elapse(h.at, Exp(365.25), turnover_));
       const bool leaves = end < end_;
       const char* role = h.leaving_care ? "PERSONAL_ADVISER"
                          : Chance(0.1)  ? "ASYE"
@@ -857,7 +865,8 @@ class Simulation {
       not_in_need = !icpc && Chance(p.p_not_in_need / std::max(0.05, 1 - p.p_s47 * p.p_icpc));
       if (!not_in_need) {
         const double needing = std::max(1.0, p.referrals * (1 - p.p_nfa) * (1 - p.p_not_in_need));
-        care = Chance(std::min(0.6, p.cla_started / needing));
+        care = Chance(std::min(
+            0.8, p.cla_started / needing * Calibration::At(calibration_.entry, ReportYear(r))));
       }
     }
     std::optional<size_t> chosen;
@@ -1202,10 +1211,14 @@ class Simulation {
     }
     c.in_care = end >= end_;
     CountStock(stocks_.cla, start, end);
+    stocks_.cla_starts[ReportYear(start)] += 1;
     double unstable = 0;
     const auto [slow, fast] = MoveRates(p, &unstable);
-    const double move_rate =
-        Chance(std::min(0.95, unstable * calibration_.unstable)) ? fast : slow * calibration_.slow;
+    // Unstable placements are mostly a teenager's experience.
+    const double age_factor = age >= 11 ? 1.6 : 0.3;
+    const double move_rate = Chance(std::min(0.95, unstable * age_factor * calibration_.unstable))
+                                 ? fast
+                                 : slow * calibration_.slow;
     std::vector<Date> placements = {start};
     static const std::vector<std::pair<const char*, double>> kPlace = {
         {"U4", 22}, {"U6", 30}, {"U1", 6}, {"U3", 7}, {"U5", 2},   {"U2", 1}, {"K2", 13},
@@ -1416,6 +1429,7 @@ class Simulation {
   Id last_mother_ = 0;
   Id teams_manager_ = 0;
   std::map<Id, Id> team_manager_of_;
+  std::map<int, double> turnover_;  // the rate permanent workers leave, by reporting year
   int household_serial_ = 0;
   int worker_serial_ = 0;
 
@@ -1483,6 +1497,12 @@ Result<GenerationSummary> Generate(const GenerateOptions& options, const Referen
       const double rest_target = (p.cin_at31 - p.cp_at31 - p.cla_at31) * pilot_scale;
       const double rest_got = got(sim.stocks().cin, y) - g_cp - g_cla;
       adjust(calibration.cin, rest_target, std::max(1.0, rest_got), 0.2, 5.0);
+      if (got(sim.stocks().cla_starts, y) > 0 && p.cla_started > 0) {
+        double& m = calibration.entry.emplace(y, 1.0).first->second;
+        m = std::clamp(
+            m * std::pow(p.cla_started * pilot_scale / got(sim.stocks().cla_starts, y), 0.8), 0.3,
+            3.0);
+      }
       three_target += p.p_3plus * got(sim.stocks().cla, y);
       three_got += got(sim.stocks().three_plus, y);
       lt_target += p.p_long_term * got(sim.stocks().lt_cohort, y);
