@@ -306,10 +306,14 @@ struct Calibration {
   std::map<int, double> cin;  // multiplies CIN plan lengths, by the year they start
   // The speed at which time runs, by reporting year: on CP plans and in care.
   std::map<int, double> cp, cla;
-  std::map<int, double> moves;  // the speed of the stable children's placement moves
-  std::map<int, double> entry;  // multiplies the chance of a referral leading to care
-  double unstable = 1.0;        // multiplies the share of children in unstable placements
-  double slow = 1.0;            // multiplies the move rate of the others
+  std::map<int, double> moves;       // the speed of the stable children's placement moves
+  std::map<int, double> fast_moves;  // ... and of the unstable children's
+  std::map<int, double> entry;       // multiplies the chance of a referral leading to care
+  // Shifts (log-odds) of the chance that an assessment is on time, by the year it completes:
+  // late assessments of one year's referrals complete in the next.
+  std::map<int, double> assess;
+  double unstable = 1.0;  // multiplies the share of children in unstable placements
+  double slow = 1.0;      // multiplies the move rate of the others
   static double At(const std::map<int, double>& m, int year) {
     if (m.empty()) return 1.0;
     auto it = m.upper_bound(year);
@@ -322,7 +326,8 @@ struct Stocks {
   // Placement stability on 31 March: looked after with 3+ placements in the year; and the
   // long-term cohort (under 16, in care 2.5+ years) and those in one placement 2+ years.
   std::map<int, double> three_plus, lt_cohort, lt_stable;
-  std::map<int, double> cla_starts;  // periods of care starting in the year
+  std::map<int, double> cla_starts;                  // periods of care starting in the year
+  std::map<int, double> assessed, assessed_on_time;  // assessments completed in the year
 };
 
 struct Child {
@@ -415,6 +420,13 @@ class Simulation {
       const Date march = Date::FromCivil(y, 3, 31);
       if (from <= march && march < to) stock[y] += 1;
     }
+  }
+
+  // `p` moved by `shift` in log-odds.
+  static double Shifted(double p, double shift) {
+    if (p <= 0 || p >= 1 || shift == 0) return p;
+    const double logit = std::log(p / (1 - p)) + shift;
+    return 1 / (1 + std::exp(-logit));
   }
 
   // ---------- records
@@ -896,16 +908,25 @@ class Simulation {
     if (!nfa) {
       assess_start = AddWd(r, Between(0, 2));
       // Timeliness follows the figures of the year in which the assessment completes.
-      const int wd = Chance(ParamsFor(r.AddDays(50)).p_assess_45) ? Between(12, 45)
-                                                                  : 46 + static_cast<int>(Exp(12));
+      const int timely_wd = Between(12, 45);
+      const Date timely_end = AddWd(r, timely_wd);
+      const int wd = Chance(Shifted(ParamsFor(timely_end).p_assess_45,
+                                    Calibration::At(calibration_.assess, ReportYear(timely_end))))
+                         ? timely_wd
+                         : 46 + static_cast<int>(Exp(12));
       assess_end = std::max(assess_start, AddWd(r, wd));
+      if (assess_end < end_) {
+        stocks_.assessed[ReportYear(assess_end)] += 1;
+        if (wd <= 45) stocks_.assessed_on_time[ReportYear(assess_end)] += 1;
+      }
       closure = assess_end;
       if (s47) {
         strategy = AddWd(r, Between(0, 3));
         if (icpc) {
+          // Timeliness follows the figures of the year the conference falls in.
+          const Date timely = AddWd(strategy, Between(8, 15));
           icpc_date =
-              AddWd(strategy, Chance(ParamsFor(strategy.AddDays(18)).p_icpc_15) ? Between(8, 15)
-                                                                                : Between(16, 30));
+              Chance(ParamsFor(timely).p_icpc_15) ? timely : AddWd(strategy, Between(16, 30));
           if (plan) {
             plan_start = icpc_date;
             // Plans under two years run at the calibrated speed of each year (and stay under
@@ -1215,7 +1236,7 @@ class Simulation {
     double unstable = 0;
     const auto [slow, fast] = MoveRates(p, &unstable);
     // Unstable placements are mostly a teenager's experience.
-    const double age_factor = age >= 11 ? 1.6 : 0.3;
+    const double age_factor = age >= 13 ? 2.0 : 0.1;
     const double move_rate = Chance(std::min(0.95, unstable * age_factor * calibration_.unstable))
                                  ? fast
                                  : slow * calibration_.slow;
@@ -1241,8 +1262,7 @@ class Simulation {
     const bool slow_class = move_rate != fast;
     auto next_move_after = [&](Date from) {
       const double gap = std::max(7.0, Exp(365.25 / move_rate));
-      return slow_class ? Elapse(from, gap, calibration_.moves)
-                        : from.AddDays(static_cast<int>(gap));
+      return Elapse(from, gap, slow_class ? calibration_.moves : calibration_.fast_moves);
     };
     Date next_move = next_move_after(start);
     Date next_legal = legal == "C1" ? start.AddDays(Between(150, 240)) : kNever;
@@ -1471,7 +1491,13 @@ Result<GenerationSummary> Generate(const GenerateOptions& options, const Referen
   // match the published ones; the pilots run at a capped scale to bound their cost.
   double yearly = 0;
   for (const YearParams& p : params) yearly = std::max(yearly, p.referrals);
-  const double pilot_scale = std::min(options.scale, 25000.0 / std::max(1.0, yearly));
+  // The pilots calibrate rates and speeds, which do not depend on scale: they run at about
+  // ten thousand referrals a year whatever the council's size, so that a small council's
+  // pilot is not swamped by chance and a large one's is not slow.
+  // (A small run, scale under 1, gets a proportionally smaller pilot, down to a thousand
+  // referrals a year.)
+  const double pilot_referrals = std::max(1000.0, 10000.0 * std::min(1.0, options.scale));
+  const double pilot_scale = std::clamp(pilot_referrals / std::max(1.0, yearly), 0.01, 25.0);
   Calibration calibration;
   for (int pass = 0; pass < 5; ++pass) {
     CountingSink counter;
@@ -1503,6 +1529,13 @@ Result<GenerationSummary> Generate(const GenerateOptions& options, const Referen
             m * std::pow(p.cla_started * pilot_scale / got(sim.stocks().cla_starts, y), 0.8), 0.3,
             3.0);
       }
+      if (got(sim.stocks().assessed, y) > 0 && p.p_assess_45 > 0 && p.p_assess_45 < 1) {
+        const double share = std::clamp(
+            got(sim.stocks().assessed_on_time, y) / got(sim.stocks().assessed, y), 0.01, 0.99);
+        auto logit = [](double x) { return std::log(x / (1 - x)); };
+        double& shift = calibration.assess.emplace(y, 0.0).first->second;
+        shift = std::clamp(shift + 0.8 * (logit(p.p_assess_45) - logit(share)), -3.0, 3.0);
+      }
       three_target += p.p_3plus * got(sim.stocks().cla, y);
       three_got += got(sim.stocks().three_plus, y);
       lt_target += p.p_long_term * got(sim.stocks().lt_cohort, y);
@@ -1512,6 +1545,13 @@ Result<GenerationSummary> Generate(const GenerateOptions& options, const Referen
       if (y == summary.first_year) {
         for (auto* m : {&calibration.cp, &calibration.cla, &calibration.cin}) {
           (*m)[y - 1] = (*m)[y];
+        }
+        // Entries to care in the burn-in years are not measured against anything, so they
+        // make up what the first year's stock still lacks (a council whose numbers in care
+        // were falling had more children come in before).
+        if (g_cla > 0) {
+          double& e = calibration.entry.emplace(y - 1, 1.0).first->second;
+          e = std::clamp(e * std::pow(p.cla_at31 * pilot_scale / g_cla, 0.8), 0.3, 3.0);
         }
       }
     }
@@ -1525,18 +1565,52 @@ Result<GenerationSummary> Generate(const GenerateOptions& options, const Referen
     (void)lt_n;
     // Long-term stability, year by year: the stable children's moves run faster or slower in
     // the two years before each 31 March (P(no move in 2 years) = exp(-2 * rate * speed)).
+    // Long-term stability on 31 March of y counts the moves of years y - 1 and y: with s_k the
+    // speed of year k and a the stable children's moves per year at speed 1,
+    // -ln(share_y) = a * (s_{y-1} + s_y). Estimate a from this pilot, then solve for the
+    // speeds year by year so that every year's share is the published one.
+    double a_sum = 0;
+    int a_n = 0;
     for (int y = summary.first_year; y <= summary.last_year; ++y) {
-      const YearParams& p = params[static_cast<size_t>(y - summary.first_year)];
       const double n = got(sim.stocks().lt_cohort, y);
       const double stable = got(sim.stocks().lt_stable, y);
-      if (n < 1) continue;
-      const double target = std::clamp(p.p_long_term, 0.02, 0.995);
-      const double share = std::clamp(stable / n, 0.02, 0.995);
-      const double ratio = std::pow(std::log(target) / std::log(share), 0.7);
-      for (int k : {y, y - 1}) {
-        double& v = calibration.moves.emplace(k, 1.0).first->second;
-        v = std::clamp(v * ratio, 0.05, 10.0);
+      if (n < 20 || stable <= 0 || stable >= n) continue;
+      const double speeds =
+          Calibration::At(calibration.moves, y - 1) + Calibration::At(calibration.moves, y);
+      a_sum += -std::log(stable / n) / speeds;
+      ++a_n;
+    }
+    if (a_n > 0) {
+      const double a = a_sum / a_n;
+      // Solved from the last year back, so that the recent years (which a demo shows) come
+      // out exactly and any slack falls on the burn-in.
+      std::map<int, double> solved;
+      double next = -1;
+      for (int y = summary.last_year; y >= summary.first_year; --y) {
+        const YearParams& p = params[static_cast<size_t>(y - summary.first_year)];
+        const double need = -std::log(std::clamp(p.p_long_term, 0.02, 0.999)) / a;
+        if (next < 0) {
+          next = need / 2;
+          solved[y] = next;
+        }
+        const double s_prev = std::clamp(need - next, 0.002, 10.0);
+        solved[y - 1] = s_prev;
+        next = s_prev;
       }
+      for (auto& [k, v] : solved) {
+        double& cur = calibration.moves.emplace(k, 1.0).first->second;
+        cur = std::clamp(std::exp(0.3 * std::log(cur) + 0.7 * std::log(v)), 0.002, 10.0);
+      }
+    }
+    // 3+ placements in a year, year by year: the unstable children's moves speed up or slow
+    // down in that year.
+    for (int y = summary.first_year; y <= summary.last_year; ++y) {
+      const YearParams& p = params[static_cast<size_t>(y - summary.first_year)];
+      const double target = p.p_3plus * got(sim.stocks().cla, y);
+      const double three = got(sim.stocks().three_plus, y);
+      if (target <= 0 || three <= 0) continue;
+      double& v = calibration.fast_moves.emplace(y, 1.0).first->second;
+      v = std::clamp(v * std::pow(target / three, 0.6), 0.2, 5.0);
     }
   }
   Simulation sim(options, std::move(params), summary.first_year, sink, &summary, calibration,
