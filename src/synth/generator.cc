@@ -228,10 +228,10 @@ class ParamBuilder {
         {"faith_linked_abuse", "23A"},
         {"child_criminal_exploitation", "24A"},
     };
-    const double episodes = Get(year, "assessments_with_factors", 0);
+    // The LA's own factor rates, else England's.
     const Area& source = f_.Value(area_, year, "assessments_with_factors") ? area_ : f_.England();
     const double base = f_.Value(source, year, "assessments_with_factors").value_or(0);
-    if (base <= 0 || episodes < 0) return;
+    if (base <= 0) return;
     for (const auto& [column, code] : kMap) {
       auto v = f_.Value(source, year, std::string("factor_") + column);
       if (v && *v > 0) p->factor_rates.emplace_back(code, std::min(0.95, *v / base));
@@ -313,7 +313,6 @@ struct Calibration {
   // late assessments of one year's referrals complete in the next.
   std::map<int, double> assess;
   double unstable = 1.0;  // multiplies the share of children in unstable placements
-  double slow = 1.0;      // multiplies the move rate of the others
   static double At(const std::map<int, double>& m, int year) {
     if (m.empty()) return 1.0;
     auto it = m.upper_bound(year);
@@ -842,12 +841,11 @@ class Simulation {
   // to the stock density there (the renewal-theory relation S(a) = W * g(a)).
   // The shape comes from the stock a year after the start (`p`), and the share open two years
   // or more from the stock two years after it (`later`), the stocks these plans will be in.
-  int CpDuration(const YearParams& p, const YearParams& later, const YearParams& latest, int year) {
+  int CpDuration(const YearParams& p, const YearParams& later) {
     static const double kEdges[] = {0, 0.25, 0.5, 1.0, 2.0, 3.0};
     std::array<double, 5> bands = p.cp_bands;
     // A plan of 2-3 years from year y is counted as open 2+ years only on 31 March of y + 2.
     bands[4] = later.cp_bands[4];
-    (void)latest;
     std::array<double, 5> density{};
     for (size_t i = 0; i < 5; ++i) density[i] = bands[i] / (kEdges[i + 1] - kEdges[i]);
     for (size_t i = 1; i < 5; ++i) density[i] = std::min(density[i], density[i - 1]);
@@ -857,11 +855,9 @@ class Simulation {
       ends.emplace_back(i, std::max(0.0, density[i] - next));
     }
     const size_t band = Pick(ends);
-    // In the upper half of the band; the calibrated multiplier restores the mean, but a plan
-    // from a band under two years stays under two years.
+    // In the upper half of the band (the calibrated speed of each year then stretches or
+    // shrinks plans under two years); plans of two years or more last two to three years.
     double years = kEdges[band] + (kEdges[band + 1] - kEdges[band]) * (0.5 + 0.5 * U());
-    (void)year;
-    // Plans of two years or more last two to three years, whatever the multiplier.
     if (band == 4) years = 2.0 + U();
     return std::max(14, static_cast<int>(years * 365.25));
   }
@@ -932,8 +928,7 @@ class Simulation {
             // Plans under two years run at the calibrated speed of each year (and stay under
             // two years); plans of two years or more are kept as drawn.
             const int days =
-                CpDuration(ParamsFor(plan_start.AddDays(365)), ParamsFor(plan_start.AddDays(730)),
-                           ParamsFor(plan_start.AddDays(1095)), ReportYear(plan_start));
+                CpDuration(ParamsFor(plan_start.AddDays(365)), ParamsFor(plan_start.AddDays(730)));
             plan_end = days >= 730 ? plan_start.AddDays(days)
                                    : std::min(Elapse(plan_start, days, calibration_.cp),
                                               plan_start.AddDays(729));
@@ -1058,7 +1053,7 @@ class Simulation {
                                                              {"conference_type", S("ICPC")},
                                                              {"conference_date", V(icpc_date)},
                                                              {"plan_decided", B(plan)}}));
-          if (plan) SG_RETURN_IF_ERROR(CpPlan(c, referral, conf, plan_start, plan_end, p));
+          if (plan) SG_RETURN_IF_ERROR(CpPlan(c, referral, conf, plan_start, plan_end));
         }
       }
       if (cin_start < end_) {
@@ -1101,7 +1096,7 @@ class Simulation {
     return std::clamp(residual / starts * 365.25 - 30, 30.0, 1500.0);
   }
 
-  Status CpPlan(Child& c, Id referral, Id conf, Date start, Date end, const YearParams& p) {
+  Status CpPlan(Child& c, Id referral, Id conf, Date start, Date end) {
     static const std::vector<std::pair<const char*, double>> kCategory = {
         {"NEG", 50}, {"EMO", 38}, {"PHY", 6}, {"SAB", 4}, {"MUL", 2}};
     const std::string category = Pick(kCategory);
@@ -1126,7 +1121,6 @@ class Simulation {
               {{"child_id", I(c.id)}, {"cp_plan_id", I(plan)}, {"review_date", V(d)}})
               .status());
     }
-    (void)p;
     return Visits(c, "CP", start, end, 10, 0.9);
   }
 
@@ -1237,9 +1231,8 @@ class Simulation {
     const auto [slow, fast] = MoveRates(p, &unstable);
     // Unstable placements are mostly a teenager's experience.
     const double age_factor = age >= 13 ? 2.0 : 0.1;
-    const double move_rate = Chance(std::min(0.95, unstable * age_factor * calibration_.unstable))
-                                 ? fast
-                                 : slow * calibration_.slow;
+    const double move_rate =
+        Chance(std::min(0.95, unstable * age_factor * calibration_.unstable)) ? fast : slow;
     std::vector<Date> placements = {start};
     static const std::vector<std::pair<const char*, double>> kPlace = {
         {"U4", 22}, {"U6", 30}, {"U1", 6}, {"U3", 7}, {"U5", 2},   {"U2", 1}, {"K2", 13},
@@ -1508,7 +1501,7 @@ Result<GenerationSummary> Generate(const GenerateOptions& options, const Referen
     // A plan or period starting in year y is open on 31 March of y (and later): adjust the
     // multiplier of year y by that year's stock, and carry it back to the burn-in years.
     auto got = [](const std::map<int, double>& m, int y) { return m.count(y) ? m.at(y) : 0.0; };
-    double three_target = 0, three_got = 0, lt_target = 0, lt_got = 0, lt_n = 0;
+    double three_target = 0, three_got = 0;
     for (int y = summary.first_year; y <= summary.last_year; ++y) {
       const YearParams& p = params[static_cast<size_t>(y - summary.first_year)];
       auto adjust = [&](std::map<int, double>& m, double target, double g, double lo, double hi) {
@@ -1538,9 +1531,6 @@ Result<GenerationSummary> Generate(const GenerateOptions& options, const Referen
       }
       three_target += p.p_3plus * got(sim.stocks().cla, y);
       three_got += got(sim.stocks().three_plus, y);
-      lt_target += p.p_long_term * got(sim.stocks().lt_cohort, y);
-      lt_got += got(sim.stocks().lt_stable, y);
-      lt_n += got(sim.stocks().lt_cohort, y);
       // Plans and periods of the burn-in years make most of the first year's stock.
       if (y == summary.first_year) {
         for (auto* m : {&calibration.cp, &calibration.cla, &calibration.cin}) {
@@ -1560,9 +1550,6 @@ Result<GenerationSummary> Generate(const GenerateOptions& options, const Referen
     if (three_got > 0 && three_target > 0) {
       calibration.unstable = std::clamp(calibration.unstable * three_target / three_got, 0.2, 5.0);
     }
-    (void)lt_target;
-    (void)lt_got;
-    (void)lt_n;
     // Long-term stability, year by year: the stable children's moves run faster or slower in
     // the two years before each 31 March (P(no move in 2 years) = exp(-2 * rate * speed)).
     // Long-term stability on 31 March of y counts the moves of years y - 1 and y: with s_k the
