@@ -347,7 +347,7 @@ class Simulation {
   Simulation(const GenerateOptions& o, std::vector<YearParams> params, int first_param_year,
              RecordSink& sink, GenerationSummary* summary, Calibration calibration, double scale)
       : o_(o),
-        calibration_(calibration),
+        calibration_(std::move(calibration)),
         scale_(scale),
         params_(std::move(params)),
         first_param_year_(first_param_year),
