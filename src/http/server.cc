@@ -4,10 +4,10 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <optional>
-#include <regex>
 
 #include "http/json_codec.h"
 #include "http/openapi.h"
@@ -82,8 +82,22 @@ std::optional<std::string> CookieValue(const httplib::Request& req, const std::s
 
 // "/api/children/12/history" -> "/api/children/{id}/history": paths in logs carry no values.
 std::string RouteLabel(const std::string& path) {
-  static const std::regex digits("/[0-9]+");
-  return std::regex_replace(path, digits, "/{id}");
+  std::string out;
+  size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '/' && i + 1 < path.size() &&
+        std::isdigit(static_cast<unsigned char>(path[i + 1]))) {
+      size_t j = i + 1;
+      while (j < path.size() && std::isdigit(static_cast<unsigned char>(path[j]))) ++j;
+      if (j == path.size() || path[j] == '/') {
+        out += "/{id}";
+        i = j;
+        continue;
+      }
+    }
+    out += path[i++];
+  }
+  return out;
 }
 
 Result<Id> ParseId(const std::string& text) {

@@ -7,9 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstring>
-#include <regex>
 
 extern char** environ;
 
@@ -107,7 +107,7 @@ ServerProcess::ServerProcess(const std::string& db) {
   // Wait (up to 30 s) for "serving ... on http://127.0.0.1:PORT".
   std::string seen;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  static const std::regex port_re("http://127\\.0\\.0\\.1:([0-9]+)");
+  static const std::string kPrefix = "http://127.0.0.1:";
   while (std::chrono::steady_clock::now() < deadline) {
     pollfd p{out_fd_, POLLIN, 0};
     if (poll(&p, 1, 200) <= 0) continue;
@@ -115,10 +115,14 @@ ServerProcess::ServerProcess(const std::string& db) {
     const ssize_t n = read(out_fd_, buf, sizeof buf);
     if (n <= 0) break;
     seen.append(buf, static_cast<size_t>(n));
-    std::smatch m;
-    if (std::regex_search(seen, m, port_re)) {
-      port_ = std::stoi(m[1].str());
-      return;
+    const size_t at = seen.find(kPrefix);
+    if (at != std::string::npos) {
+      size_t end = at + kPrefix.size();
+      while (end < seen.size() && std::isdigit(static_cast<unsigned char>(seen[end]))) ++end;
+      if (end < seen.size() && end > at + kPrefix.size()) {  // the whole number has arrived
+        port_ = std::stoi(seen.substr(at + kPrefix.size(), end - at - kPrefix.size()));
+        return;
+      }
     }
   }
 }
