@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "common/csv.h"
 #include "common/embedded_data.h"
 
 namespace sg {
@@ -33,23 +34,16 @@ Result<WorkingDayCalendar> WorkingDayCalendar::Create(Date first, Date last,
 
 Result<WorkingDayCalendar> WorkingDayCalendar::FromCsv(std::string_view csv) {
   std::vector<Date> days;
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos < csv.size()) {
-    size_t end = csv.find('\n', pos);
-    if (end == std::string_view::npos) end = csv.size();
-    std::string_view line = csv.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line_no == 1 || line.empty()) continue;
+  SG_RETURN_IF_ERROR(ForEachLine(csv, [&](int line_no, std::string_view line) -> Status {
+    if (line_no == 1 || line.empty()) return Status::Ok();
     auto d = Date::Parse(line.substr(0, line.find(',')));
     if (!d.ok()) {
       return InvalidArgument("bank holiday table line " + std::to_string(line_no) + ": " +
                              d.status().message());
     }
     days.push_back(*d);
-  }
+    return Status::Ok();
+  }));
   if (days.empty()) return InvalidArgument("bank holiday table is empty");
   std::sort(days.begin(), days.end());
   const Date first = Date::FromCivil(days.front().year(), 1, 1);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "common/csv.h"
 #include "common/data_files.h"
 
 namespace sg {
@@ -12,35 +13,6 @@ namespace {
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// Splits one CSV line with RFC 4180 quoting.
-std::vector<std::string> SplitCsv(std::string_view line) {
-  std::vector<std::string> out;
-  std::string cell;
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.push_back(std::move(cell));
-      cell.clear();
-    } else {
-      cell += c;
-    }
-  }
-  out.push_back(std::move(cell));
   return out;
 }
 
@@ -60,23 +32,15 @@ std::optional<double> ParsePublished(std::string_view text) {
 
 Result<ReferenceFigures> ReferenceFigures::FromCsv(std::string_view csv) {
   ReferenceFigures f;
-  size_t pos = 0;
-  int line_no = 0;
   std::map<std::string, size_t> area_index;
-  while (pos < csv.size()) {
-    size_t end = csv.find('\n', pos);
-    if (end == std::string_view::npos) end = csv.size();
-    std::string_view line = csv.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) continue;
-    auto cells = SplitCsv(line);
+  SG_RETURN_IF_ERROR(ForEachLine(csv, [&](int line_no, std::string_view line) -> Status {
+    if (line.empty()) return Status::Ok();
+    auto cells = SplitCsvLine(line);
     if (line_no == 1) {
       if (cells.size() != 8 || cells[0] != "year" || cells[6] != "measure") {
         return InvalidArgument("reference figures: unexpected header");
       }
-      continue;
+      return Status::Ok();
     }
     if (cells.size() != 8) {
       return InvalidArgument("reference figures line " + std::to_string(line_no) +
@@ -94,7 +58,8 @@ Result<ReferenceFigures> ReferenceFigures::FromCsv(std::string_view csv) {
       f.areas_.push_back(std::move(a));
     }
     f.values_[{it->second, cells[6]}][year] = cells[7];
-  }
+    return Status::Ok();
+  }));
   // The last year each area has figures for: where two areas share a name (Dorset, the
   // county to 2019 and the council since), the name means the current one.
   std::vector<int> last_year(f.areas_.size(), 0);
