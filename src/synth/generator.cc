@@ -346,8 +346,7 @@ class Simulation {
  public:
   Simulation(const GenerateOptions& o, std::vector<YearParams> params, int first_param_year,
              RecordSink& sink, GenerationSummary* summary, Calibration calibration, double scale)
-      : o_(o),
-        calibration_(std::move(calibration)),
+      : calibration_(std::move(calibration)),
         scale_(scale),
         params_(std::move(params)),
         first_param_year_(first_param_year),
@@ -546,7 +545,6 @@ class Simulation {
                          : Chance(0.1)  ? "ASYE"
                          : Chance(0.2)  ? "SENIOR_PRACTITIONER"
                                         : "SOCIAL_WORKER";
-      teams_manager_ = team_manager_of_[h.team];
       SG_ASSIGN_OR_RETURN(Id w, NewWorker(h.team, role, h.at, leaves ? end : kNever, agency, true));
       posts_[h.post].chain.push_back({w, h.at, leaves ? end : kNever});
       in_post.push({leaves ? end : kNever, agency});
@@ -557,6 +555,12 @@ class Simulation {
       }
     }
     return Status::Ok();
+  }
+
+  // The manager of `team`, who supervises its workers (the worker itself if none yet).
+  Id SupervisorOf(Id team, Id worker) const {
+    auto it = team_manager_of_.find(team);
+    return it == team_manager_of_.end() ? worker : it->second;
   }
 
   Result<Id> NewWorker(Id team, const char* role, Date start, Date end, bool agency,
@@ -581,11 +585,10 @@ class Simulation {
     const YearParams& p = params_.back();
     for (Date d = from.AddDays(Between(0, 30)); d < to; d = d.AddDays(Between(24, 40))) {
       if (std::string_view(role) == "TEAM_MANAGER") break;
-      SG_RETURN_IF_ERROR(
-          Add("supervision", {{"worker_id", I(id)},
-                              {"supervisor_id", I(teams_manager_ ? teams_manager_ : id)},
-                              {"supervision_date", V(d)}})
-              .status());
+      SG_RETURN_IF_ERROR(Add("supervision", {{"worker_id", I(id)},
+                                             {"supervisor_id", I(SupervisorOf(team, id))},
+                                             {"supervision_date", V(d)}})
+                             .status());
     }
     for (Date y = from; y < to; y = y.AddDays(365)) {
       const int spells = Poisson(std::max(0.1, p.absence_days / 5));
@@ -601,7 +604,6 @@ class Simulation {
                 .status());
       }
     }
-    if (std::string_view(role) == "TEAM_MANAGER") teams_manager_ = id;
     return id;
   }
 
@@ -1418,7 +1420,6 @@ class Simulation {
     return end;
   }
 
-  const GenerateOptions& o_;
   Calibration calibration_;
   double scale_;
   Stocks stocks_;
@@ -1440,7 +1441,6 @@ class Simulation {
   std::string last_household_, last_household_surname_, last_postcode_;
   std::int32_t last_household_day_ = 0;
   Id last_mother_ = 0;
-  Id teams_manager_ = 0;
   std::map<Id, Id> team_manager_of_;
   std::map<int, double> turnover_;  // the rate permanent workers leave, by reporting year
   int household_serial_ = 0;
