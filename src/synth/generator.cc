@@ -1264,6 +1264,20 @@ class Simulation {
     const Date placed_for_adoption = adopted ? end.AddDays(-Between(200, 320)) : kNever;
     std::string rne = "S";
     SG_RETURN_IF_ERROR(Allocate(c, kCare, start, end).status());
+    if (start < end_) {
+      // Previous permanence, asked of every child starting care: about one in twenty had an
+      // SGO or child arrangements order that broke down. (Chosen from the child's id, not the
+      // random stream, so that adding it left the calibrated runs as they were.)
+      const Id k = c.id % 40;
+      const char* prev = k == 0 ? "P2" : k == 1 ? "P3" : k == 2 ? "P4" : "Z1";
+      const bool dated = k <= 1 && start.days() - c.dob.days() > 180;
+      const Date ordered = c.dob.AddDays((start.days() - c.dob.days()) / 2);
+      SG_RETURN_IF_ERROR(Add("previous_permanence", {{"child_id", I(c.id)},
+                                                     {"previous_permanence", S(prev)},
+                                                     {"la_code", dated ? S(la_code_) : Value{}},
+                                                     {"order_date", dated ? V(ordered) : Value{}}})
+                             .status());
+    }
     while (true) {
       Date change = std::min({next_move, next_legal,
                               placed_for_adoption > ep_start ? placed_for_adoption : kNever, end});

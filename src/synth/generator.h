@@ -19,7 +19,7 @@
 #include "common/date.h"
 #include "common/status.h"
 #include "model/record.h"
-#include "synth/record_set.h"
+#include "model/record_set.h"
 #include "synth/reference.h"
 
 namespace sg {

@@ -10,7 +10,7 @@
 
 #include "model/record.h"
 #include "storage/store.h"
-#include "synth/record_set.h"
+#include "model/record_set.h"
 
 namespace sg {
 
