@@ -22,6 +22,7 @@
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/store.h"
+#include "synth/councils.h"
 #include "synth/generator.h"
 #include "synth/store_sink.h"
 
@@ -297,8 +298,12 @@ struct GenerateArgs {
   GenerateOptions options;
   std::string as_of;
   bool demo_logins = false;
+  std::string out;           // write the returns here
+  double inject_errors = 0;  // chance that a child in a return gets a fault
+  int jobs = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
 };
 
+// `db` is empty when only files are wanted.
 int RunGenerate(const std::string& db, GenerateArgs args) {
   if (!args.as_of.empty()) {
     auto d = Date::Parse(args.as_of);
@@ -309,46 +314,107 @@ int RunGenerate(const std::string& db, GenerateArgs args) {
   if (args.options.as_of.days() != 0 && args.options.as_of >= clock.Now().UkDate()) {
     return Fail(InvalidArgument("--as-of must be before today (the simulation covers whole days)"));
   }
-  auto store = OpenAndMigrate(db, clock, 2);
-  if (!store.ok()) return Fail(store.status());
-  auto children = (*store)->Count(Entity("child"));
-  if (!children.ok()) return Fail(children.status());
-  if (*children > 0) {
-    return Fail(Status(StatusCode::kFailedPrecondition,
-                       "the store already holds " + std::to_string(*children) +
-                           " children: generate into an empty store"));
+  if (!(args.inject_errors >= 0 && args.inject_errors <= 1)) {
+    return Fail(InvalidArgument("--inject-errors must be a rate between 0 and 1, e.g. 0.02"));
+  }
+  if (args.inject_errors > 0 && args.out.empty()) {
+    return Fail(InvalidArgument(
+        "--inject-errors plants faults in the returns' files: give --out DIR as well (the store "
+        "only accepts valid records)"));
   }
   auto figures = ReferenceFigures::Shipped();
   if (!figures.ok()) return Fail(figures.status());
-  Progress progress("generated");
-  GenerationSummary summary;
-  std::vector<DemoLogin> logins;
-  Status s = (*store)->Transaction([&](Store& tx) -> Status {
-    StoreSink sink(tx, Actor{1}, [&](std::int64_t n) { progress(n); });
-    SG_ASSIGN_OR_RETURN(summary, Generate(args.options, **figures, sink));
-    if (args.demo_logins) {
-      SG_ASSIGN_OR_RETURN(logins, CreateDemoLogins(tx, clock, AuthOptions{}, 0, 0));
+  auto councils = CouncilsFor(args.options.like, **figures);
+  if (!councils.ok()) return Fail(councils.status());
+  if (args.demo_logins && db.empty()) {
+    return Fail(InvalidArgument("--demo-logins needs a store (--db)"));
+  }
+
+  std::unique_ptr<Store> store;
+  if (!db.empty()) {
+    auto opened = OpenAndMigrate(db, clock, 2);
+    if (!opened.ok()) return Fail(opened.status());
+    store = std::move(*opened);
+    auto children = store->Count(Entity("child"));
+    if (!children.ok()) return Fail(children.status());
+    if (*children > 0) {
+      return Fail(Status(StatusCode::kFailedPrecondition,
+                         "the store already holds " + std::to_string(*children) +
+                             " children: generate into an empty store"));
     }
-    return Status::Ok();
-  });
+  }
+  Progress progress("generated");
+  CouncilsOptions run;
+  run.options = args.options;
+  run.out = args.out;
+  run.inject_rate = args.inject_errors;
+  run.jobs = std::max(1, args.jobs);
+  run.progress = [&](std::int64_t n) { progress(n); };
+  run.council_done = [&](const Area& council, std::int64_t records) {
+    if (councils->size() > 1) {
+      std::fprintf(stderr, "%s (%s): %lld records\n", council.name.c_str(), council.la_code.c_str(),
+                   static_cast<long long>(records));
+    }
+  };
+  std::vector<CouncilRun> runs;
+  std::vector<DemoLogin> logins;
+  Status s;
+  if (store) {
+    s = store->Transaction([&](Store& tx) -> Status {
+      SG_ASSIGN_OR_RETURN(runs, GenerateCouncils(run, **figures, &tx));
+      if (args.demo_logins) {
+        SG_ASSIGN_OR_RETURN(logins, CreateDemoLogins(tx, clock, AuthOptions{}, 0, 0));
+      }
+      return Status::Ok();
+    });
+  } else {
+    auto done = GenerateCouncils(run, **figures, nullptr);
+    s = done.status();
+    if (done.ok()) runs = std::move(*done);
+  }
   if (!s.ok()) {
-    std::cerr << "safeguard: nothing was written (generation is all or nothing)\n";
+    if (store) std::cerr << "safeguard: nothing was written to the store (all or nothing)\n";
     return Fail(s);
   }
-  std::int64_t total = 0;
-  for (const auto& [entity, n] : summary.counts) total += n;
-  progress.Done(total);
-  std::cout << "generated a synthetic local authority like " << summary.area->name
-            << " (reporting years ending 31 March " << summary.first_year << " to "
-            << summary.last_year << "; simulated " << summary.start.ToString() << " to "
-            << summary.end.ToString() << ", seed " << args.options.seed << ", scale "
-            << args.options.scale << ") in " << Redacted(db) << "\n";
+  std::map<std::string, std::int64_t> counts;
+  std::int64_t written = 0, faults = 0, cin_children = 0, cla_children = 0;
+  for (const CouncilRun& r : runs) {
+    for (const auto& [entity, n] : r.summary.counts) counts[entity] += n;
+    written += r.records;
+    faults += static_cast<std::int64_t>(r.returns.faults.size());
+    cin_children += r.returns.cin_children;
+    cla_children += r.returns.cla_children;
+  }
+  const bool many = runs.size() > 1;
+  std::vector<GenerationSummary> summaries;
+  for (CouncilRun& r : runs) summaries.push_back(std::move(r.summary));
+  progress.Done(written);
+  const GenerationSummary& first = summaries.front();
+  std::cout << "generated "
+            << (many ? std::to_string(summaries.size()) + " synthetic councils in "
+                     : std::string("a synthetic local authority like "))
+            << (many ? std::string(args.options.like) : first.area->name)
+            << " (reporting years ending 31 March " << first.first_year << " to " << first.last_year
+            << "; simulated " << first.start.ToString() << " to " << first.end.ToString()
+            << ", seed " << args.options.seed << ", scale " << args.options.scale << ")";
+  if (store) std::cout << " in " << Redacted(db);
+  std::cout << "\n";
   std::vector<std::vector<std::string>> rows;
-  for (const auto& [entity, n] : summary.counts) rows.push_back({entity, std::to_string(n)});
+  for (const auto& [entity, n] : counts) rows.push_back({entity, std::to_string(n)});
   PrintRows({"entity", "records"}, rows, "table");
-  if (!summary.notes.empty()) {
-    std::cout << "figures not published for " << summary.area->name << " (England's used):\n";
-    for (const auto& n : summary.notes) std::cout << "  " << n << "\n";
+  if (!args.out.empty()) {
+    std::cout << "returns written to " << args.out << (many ? "/<LA code>/" : "/")
+              << ": CIN census XML, SSDA903 CSV and XML for each reporting year (last year: "
+              << cin_children << " children in need, " << cla_children
+              << " looked after or care leavers)\n";
+    if (args.inject_errors > 0) {
+      std::cout << faults << " faults planted, listed in faults.csv with the rule that should "
+                << "catch each\n";
+    }
+  }
+  if (!many && !first.notes.empty()) {
+    std::cout << "figures not published for " << first.area->name << " (England's used):\n";
+    for (const auto& n : first.notes) std::cout << "  " << n << "\n";
   }
   if (!logins.empty()) {
     std::cout << "demo logins (password \"" << kDemoPassword << "\"):";
@@ -495,6 +561,16 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   generate->add_flag("--demo-logins", gen.demo_logins,
                      "also create one demo login per role (password safeguard-demo)");
+  generate->add_option("--out", gen.out,
+                       "also write the returns (CIN census XML, SSDA903 CSV and XML) for each "
+                       "reporting year into this folder; without --db, only the files");
+  generate->add_option("--inject-errors", gen.inject_errors,
+                       "plant data-quality faults in the returns' files at this rate per child "
+                       "(e.g. 0.02) and list them in faults.csv");
+  generate
+      ->add_option("--jobs", gen.jobs,
+                   "councils generated at once when writing files only (England, a region)")
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -513,7 +589,8 @@ int main(int argc, char** argv) {
     if (*add_user) return RunAddUser(db, username, display_name, role);
     if (*list_users) return RunListUsers(db, format);
     if (*stats) return RunStats(db, format);
-    if (*generate) return RunGenerate(db, gen);
+    // Without --db (or $SAFEGUARD_DB), --out alone writes only the files.
+    if (*generate) return RunGenerate(db_flag.empty() && !gen.out.empty() ? "" : db, gen);
   } catch (const std::exception& e) {
     std::cerr << "safeguard: internal error: " << e.what() << "\n";
     return kExitInternal;

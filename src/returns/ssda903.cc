@@ -305,7 +305,10 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
     if (eps.empty() && leaver == nullptr) continue;
 
     const std::string sex = child.GetText("sex") == "F" ? "2" : "1";
-    T[kHeader].push_back({cid, sex, dob, child.GetText("ethnicity"), child.GetText("upn"), "", ""});
+    // No UPN: UN1 for a child under five on 31 March (not yet of school age), else UN2.
+    std::string upn = child.GetText("upn");
+    if (upn.empty()) upn = !dob_date || to.YearsSince(*dob_date) < 5 ? "UN1" : "UN2";
+    T[kHeader].push_back({cid, sex, dob, child.GetText("ethnicity"), upn, "", ""});
 
     for (const Record* e : eps) {
       const auto end = KnownBy(DateOf(*e, "end_date"), to);

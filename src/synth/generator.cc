@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <queue>
 #include <random>
@@ -12,6 +13,9 @@
 namespace sg {
 
 Result<Id> MemorySink::Add(Record record) {
+  if (!keep_.empty() && !keep_.count(record.entity().name)) {
+    return ++dropped_[std::string(record.entity().name)];
+  }
   auto& list = records_[std::string(record.entity().name)];
   record.meta().id = static_cast<Id>(list.size()) + 1;
   record.meta().version = 1;
@@ -493,7 +497,8 @@ class Simulation {
       for (int t = 0; t < teams; ++t) {
         Team team;
         team.service = kinds[static_cast<size_t>(k)].first;
-        const std::string name = team.service + (teams > 1 ? " " + std::to_string(t + 1) : "");
+        const std::string name =
+            prefix_name_ + team.service + (teams > 1 ? " " + std::to_string(t + 1) : "");
         const int team_posts = posts / teams + (t < posts % teams ? 1 : 0);
         SG_ASSIGN_OR_RETURN(
             team.id, Add("team", {{"name", S(name)},
@@ -565,7 +570,7 @@ class Simulation {
 
   Result<Id> NewWorker(Id team, const char* role, Date start, Date end, bool agency,
                        bool case_holder) {
-    const std::string staff = "SYN-W" + std::to_string(100000 + ++worker_serial_);
+    const std::string staff = "SYN-W" + prefix_ + std::to_string(100000 + ++worker_serial_);
     SG_ASSIGN_OR_RETURN(
         Id id, Add("worker", {{"staff_id", S(staff)},
                               {"first_name", S(FirstName())},
@@ -676,7 +681,7 @@ class Simulation {
       c.household = last_household_;
       mother = last_mother_;
     } else {
-      c.household = "SYN-H" + std::to_string(++household_serial_);
+      c.household = "SYN-H" + prefix_ + std::to_string(++household_serial_);
       SG_ASSIGN_OR_RETURN(mother, Add("person", {{"first_name", S(FirstName())},
                                                  {"last_name", S(Surname())},
                                                  {"sex", S("F")}}));
@@ -686,7 +691,7 @@ class Simulation {
       last_postcode_ = Postcode();
     }
     last_household_day_ = on.days();
-    const std::string la_id = "SYN" + std::to_string(1000000 + children_.size() + 1);
+    const std::string la_id = "SYN" + prefix_ + std::to_string(1000000 + children_.size() + 1);
     // The LA code then a nine-digit serial: unique, with a valid check letter, and plainly not
     // a real pupil's number.
     std::string serial = std::to_string(900000000 + children_.size() + 1);
@@ -1458,15 +1463,43 @@ class Simulation {
   std::map<Id, Id> team_manager_of_;
   std::map<int, double> turnover_;  // the rate permanent workers leave, by reporting year
   int household_serial_ = 0;
+  std::string prefix_, prefix_name_;
   int worker_serial_ = 0;
 
  public:
   void SetLaCode(std::string code) {
     if (code.size() == 3) la_code_ = std::move(code);
   }
+  // Distinguishes councils generated into one store.
+  void SetPrefix(const std::string& id_prefix, const std::string& name_prefix) {
+    prefix_ = id_prefix;
+    prefix_name_ = name_prefix.empty() ? "" : name_prefix + " ";
+  }
 };
 
 }  // namespace
+
+Result<std::vector<const Area*>> CouncilsFor(std::string_view like,
+                                             const ReferenceFigures& figures) {
+  SG_ASSIGN_OR_RETURN(const Area* area, figures.FindArea(like));
+  if (area->level == "Local authority") return std::vector<const Area*>{area};
+  const int year = figures.LatestYear(figures.England(), "referrals");
+  std::vector<const Area*> out;
+  for (const Area* la : figures.LocalAuthorities()) {
+    if (area->level == "Regional" && la->region != area->name) continue;
+    if (la->la_code.size() != 3 || !figures.Text(*la, year, "referrals")) continue;
+    out.push_back(la);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Area* a, const Area* b) { return a->la_code < b->la_code; });
+  if (out.empty()) return InvalidArgument("no councils published figures in " + area->name, "like");
+  return out;
+}
+
+std::uint64_t CouncilSeed(std::uint64_t seed, const Area& council) {
+  return seed * 1000003ULL +
+         static_cast<std::uint64_t>(std::strtoull(council.la_code.c_str(), nullptr, 10));
+}
 
 Result<GenerationSummary> Generate(const GenerateOptions& options, const ReferenceFigures& figures,
                                    RecordSink& sink) {
@@ -1617,6 +1650,7 @@ Result<GenerationSummary> Generate(const GenerateOptions& options, const Referen
   Simulation sim(options, std::move(params), summary.first_year, sink, &summary, calibration,
                  options.scale);
   sim.SetLaCode(area.la_code);
+  if (options.distinct_ids) sim.SetPrefix(area.la_code, area.name);
   SG_RETURN_IF_ERROR(sim.Run());
   return summary;
 }

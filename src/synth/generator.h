@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ struct GenerateOptions {
   double scale = 1.0;     // multiplies every flow (0.1 = a tenth of the council's volume)
   int burn_in_years = 6;  // simulated history before the first reporting year
   Date as_of;             // end of the simulation; default 31 March of last_year
+  // Puts the LA code in child, staff and household ids and the council's name in team names,
+  // so that several councils can be generated into one store.
+  bool distinct_ids = false;
 };
 
 // Where generated records go. Add returns the id that later records use to refer to it.
@@ -42,14 +46,19 @@ class RecordSink {
 };
 
 // Keeps every record in memory, ids counting from 1 per entity (as a fresh store would).
+// Given a list of entities, keeps only those (the others are numbered and dropped).
 class MemorySink final : public RecordSink, public RecordSet {
  public:
+  MemorySink() = default;
+  explicit MemorySink(std::set<std::string, std::less<>> keep) : keep_(std::move(keep)) {}
   Result<Id> Add(Record record) override;
   const std::vector<Record>& Of(std::string_view entity) const override;
   std::int64_t Total() const;
 
  private:
   std::map<std::string, std::vector<Record>, std::less<>> records_;
+  std::set<std::string, std::less<>> keep_;
+  std::map<std::string, Id> dropped_;
 };
 
 struct GenerationSummary {
@@ -64,5 +73,16 @@ struct GenerationSummary {
 
 Result<GenerationSummary> Generate(const GenerateOptions& options, const ReferenceFigures& figures,
                                    RecordSink& sink);
+
+// The councils `like` stands for: the council itself; for England or a region, every council
+// in it that published referrals for the latest year, in LA-code order. Generating England
+// council by council keeps memory bounded by the largest council, and each is calibrated to
+// its own figures.
+Result<std::vector<const Area*>> CouncilsFor(std::string_view like,
+                                             const ReferenceFigures& figures);
+
+// The seed of one council in a run of many: derived from the run's seed and the LA code, so
+// that a council comes out the same whichever councils are generated with it.
+std::uint64_t CouncilSeed(std::uint64_t seed, const Area& council);
 
 }  // namespace sg

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "model/record.h"
-#include "storage/store.h"
 #include "model/record_set.h"
+#include "storage/store.h"
 
 namespace sg {
 

@@ -118,5 +118,53 @@ TEST(Cli, StatsPrintsTableCsvAndJson) {
   EXPECT_NE(fresh.err.find("safeguard migrate"), std::string::npos) << fresh.err;
 }
 
+TEST(Cli, GenerateWritesTheStoreAndTheReturnsWithPlantedFaults) {
+  testing::TempDir dir;
+  const std::string db = dir.File("g.db");
+  const std::string out = dir.File("returns");
+  const std::vector<std::string> common = {"generate", "--like",    "Rutland", "--years",
+                                           "1",        "--burn-in", "1",       "--scale",
+                                           "0.3",      "--seed",    "3"};
+  auto args = common;
+  for (const char* a : {"--db", "", "--out", "", "--inject-errors", "0.1"}) args.push_back(a);
+  args[args.size() - 5] = db;
+  args[args.size() - 3] = out;
+  auto r = RunSafeguard(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("faults planted"), std::string::npos) << r.out;
+  std::ifstream manifest(out + "/faults.csv");
+  ASSERT_TRUE(manifest.good());
+  std::string header;
+  std::getline(manifest, header);
+  EXPECT_EQ(header, "file,child,location,field,fault,original,injected,expected_rules");
+  std::ifstream census(out + "/cin_census_2024-25.xml");
+  EXPECT_TRUE(census.good());
+  std::ifstream episodes(out + "/ssda903_2024-25/episodes.csv");
+  EXPECT_TRUE(episodes.good());
+  // The store holds the same council.
+  auto stats = RunSafeguard({"stats", "--db", db, "--format", "csv"});
+  EXPECT_NE(stats.out.find("\nchild,Child,"), std::string::npos) << stats.out;
+
+  // Files only: no --db, no store written.
+  auto files_only = common;
+  for (const char* a : {"--out", ""}) files_only.push_back(a);
+  files_only.back() = dir.File("only");
+  auto f = RunSafeguard(files_only);
+  EXPECT_EQ(f.exit_code, 0) << f.err;
+  EXPECT_EQ(f.out.find("safeguard.db"), std::string::npos) << f.out;  // no store named
+  EXPECT_TRUE(std::ifstream(dir.File("only/faults.csv")).fail());     // no faults asked for
+  EXPECT_TRUE(std::ifstream(dir.File("only/cin_census_2024-25.xml")).good());
+
+  // Faults need files to go in; a bad rate is refused.
+  auto no_out = common;
+  for (const char* a : {"--db", "", "--inject-errors", "0.1"}) no_out.push_back(a);
+  no_out[no_out.size() - 3] = dir.File("x.db");
+  auto bad = RunSafeguard(no_out);
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("--out"), std::string::npos) << bad.err;
+  no_out.back() = "1.5";
+  EXPECT_EQ(RunSafeguard(no_out).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace sg
