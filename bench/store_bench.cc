@@ -12,11 +12,8 @@
 #include <random>
 #include <string>
 
-#include <sys/resource.h>
 
 #include "common/working_days.h"
-#include "synth/generator.h"
-#include "synth/store_sink.h"
 #include "storage/database.h"
 #include "storage/store.h"
 
@@ -152,43 +149,6 @@ void BM_AddWorkingDays(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations());
 }
-
-// Generating a synthetic county: records per second into memory (the simulation alone) and
-// into an SQLite store (validation, history and disk included); peak RSS of the process.
-void BM_GenerateCounty(benchmark::State& state, bool to_store) {
-  auto figures = ReferenceFigures::Shipped();
-  if (!figures.ok()) return state.SkipWithError(figures.status().ToString().c_str());
-  GenerateOptions o;
-  o.like = "Kent";
-  o.years = 5;
-  o.scale = 0.25;
-  std::int64_t records = 0;
-  for (auto _ : state) {
-    if (to_store) {
-      SystemClock clock;
-      auto store = Fresh("sqlite", clock);
-      if (!store) return state.SkipWithError("cannot open store");
-      Status s = store->Transaction([&](Store& tx) -> Status {
-        StoreSink sink(tx, Actor{});
-        SG_ASSIGN_OR_RETURN(GenerationSummary summary, Generate(o, **figures, sink));
-        for (const auto& [e, n] : summary.counts) records += n;
-        return Status::Ok();
-      });
-      if (!s.ok()) return state.SkipWithError(s.ToString().c_str());
-    } else {
-      MemorySink sink;
-      auto summary = Generate(o, **figures, sink);
-      if (!summary.ok()) return state.SkipWithError(summary.status().ToString().c_str());
-      records += sink.Total();
-    }
-  }
-  state.SetItemsProcessed(records);
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  state.counters["peak_rss_MiB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
-BENCHMARK_CAPTURE(BM_GenerateCounty, kent_quarter_memory, false)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
-BENCHMARK_CAPTURE(BM_GenerateCounty, kent_quarter_sqlite, true)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
 BENCHMARK_CAPTURE(BM_CreateEach, sqlite, std::string("sqlite"))->MinTime(1.0)->UseRealTime();
 BENCHMARK_CAPTURE(BM_CreateEach, postgres, std::string("postgres"))->MinTime(1.0)->UseRealTime();

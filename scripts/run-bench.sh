@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against SQLite and a PostgreSQL 15 server started here, then prints each
-# SQLite/PostgreSQL pair side by side with the ratio. Usage: scripts/run-bench.sh BUILD_DIR
+# SQLite/PostgreSQL pair side by side with the ratio; then the generation benchmarks
+# (scripts/bench-generate.py; SG_BENCH_QUICK=1 for the short form).
+# Usage: scripts/run-bench.sh BUILD_DIR
 set -euo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,3 +28,6 @@ for name, v in rate.items():
         print(f"  {label:40s} sqlite {v:12,.0f}   postgres {pg:12,.0f}   ratio {v/pg:6.2f}")
 PY
 rm -f "$out"
+
+# Generation: a large county and all of England, through the real binary (peak memory per run).
+python3 "$root/scripts/bench-generate.py" "$root/$build" ${SG_BENCH_QUICK:+--quick}
