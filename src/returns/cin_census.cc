@@ -118,6 +118,11 @@ void XmlWriter::Add(const Child& c) {
       }
       out_ << "        </ChildProtectionPlans>\n";
     }
+    if (!e.pre_proceedings.empty()) {
+      out_ << "        <PreProceedingsandFGDM>\n";
+      for (const auto& [name, value] : e.pre_proceedings) Element(5, name.c_str(), value);
+      out_ << "        </PreProceedingsandFGDM>\n";
+    }
     out_ << "      </CINdetails>\n";
   }
   out_ << "    </Child>\n";
@@ -253,7 +258,7 @@ Result<Census> Build(const RecordSet& records, const BuildOptions& options) {
         const auto start = DateOf(*p, "start_date");
         const auto end = DateOf(*p, "end_date");
         if (!Overlaps(start, end, from, to)) continue;
-        e.plans.push_back({Text(start), Text(KnownBy(end, to))});
+        e.plans.push_back({0, Text(start), Text(KnownBy(end, to))});
       }
       // Initial conferences, by the enquiry they followed.
       std::map<Id, Date> icpc_of_enquiry;

@@ -1,0 +1,311 @@
+#include "returns/cin_reader.h"
+
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "common/data_files.h"
+
+namespace sg::cin {
+
+namespace {
+
+// The year in "<Tag>YYYY" within `head`, or 0.
+int YearAfter(std::string_view head, std::string_view tag) {
+  const size_t at = head.find(tag);
+  if (at == std::string_view::npos) return 0;
+  size_t i = at + tag.size();
+  while (i < head.size() &&
+         (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
+    ++i;
+  }
+  if (i + 4 > head.size()) return 0;
+  int year = 0;
+  for (size_t k = i; k < i + 4; ++k) {
+    if (head[k] < '0' || head[k] > '9') return 0;
+    year = year * 10 + (head[k] - '0');
+  }
+  return year;
+}
+
+// The schema for a collection year, parsed once per process and shared (a parsed xmlSchema is
+// read-only during validation, so threads may share it).
+Result<xmlSchemaPtr> SchemaFor(int year) {
+  const std::string file = year <= 2024   ? "schemas/CIN_schema_2024.xsd"
+                           : year == 2025 ? "schemas/CIN_schema_2025.xsd"
+                                          : "schemas/CIN_schema_2026.xsd";
+  static std::mutex mu;
+  static std::map<std::string, xmlSchemaPtr>* cache = new std::map<std::string, xmlSchemaPtr>;
+  std::lock_guard<std::mutex> lock(mu);
+  if (auto it = cache->find(file); it != cache->end()) return it->second;
+  SG_ASSIGN_OR_RETURN(std::string text, ReadDataFile(file));
+  xmlSchemaParserCtxtPtr ctx =
+      xmlSchemaNewMemParserCtxt(text.data(), static_cast<int>(text.size()));
+  xmlSchemaPtr schema = xmlSchemaParse(ctx);
+  xmlSchemaFreeParserCtxt(ctx);
+  if (schema == nullptr) return Internal("the shipped schema " + file + " does not parse");
+  (*cache)[file] = schema;
+  return schema;
+}
+
+std::string Trimmed(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::strchr(" \t\r\n", s[b]) != nullptr) ++b;
+  while (e > b && std::strchr(" \t\r\n", s[e - 1]) != nullptr) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+class Reader {
+ public:
+  explicit Reader(ReadResult* result) : r_(result) {}
+
+  void Run(xmlTextReaderPtr reader) {
+    reader_ = reader;
+    // Errors reach OnError through libxml2's per-thread structured handler. (The reader's own
+    // xmlTextReaderSetStructuredErrorHandler crashed libxml2 2.9.14 on truncated input.)
+    xmlSetStructuredErrorFunc(this, &Reader::OnError);
+    int ret;
+    while ((ret = xmlTextReaderRead(reader)) == 1) {
+      const int type = xmlTextReaderNodeType(reader);
+      if (type == XML_READER_TYPE_ELEMENT) {
+        const char* name = reinterpret_cast<const char*>(xmlTextReaderConstLocalName(reader));
+        const int line = xmlTextReaderGetParserLineNumber(reader);
+        const bool empty = xmlTextReaderIsEmptyElement(reader) == 1;
+        stack_.emplace_back(name != nullptr ? name : "");
+        text_.clear();
+        Start(line);
+        if (empty) End();
+      } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+                 type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+        const xmlChar* v = xmlTextReaderConstValue(reader);
+        if (v != nullptr) text_ += reinterpret_cast<const char*>(v);
+      } else if (type == XML_READER_TYPE_END_ELEMENT) {
+        End();
+      }
+    }
+    if (ret != 0) r_->well_formed = false;
+    xmlSetStructuredErrorFunc(nullptr, nullptr);
+  }
+
+ private:
+  static void OnError(void* self, xmlErrorPtr e) {
+    auto* me = static_cast<Reader*>(self);
+    if (e == nullptr) return;
+    std::string message = e->message != nullptr ? Trimmed(e->message) : "unknown error";
+    const bool schema = e->domain == XML_FROM_SCHEMASV;
+    // The draft 2026/27 block is kept but not validated.
+    if (schema && message.find("PreProceedingsandFGDM") != std::string::npos) return;
+    if (!schema) me->r_->well_formed = false;
+    Finding f;
+    f.rule = schema ? "XSD" : "XML";
+    f.child = me->child_id_;
+    f.line = e->line > 0 ? e->line : xmlTextReaderGetParserLineNumber(me->reader_);
+    f.field = me->stack_.empty() ? std::string() : me->stack_.back();
+    f.path = me->Path();
+    f.message = (schema ? "does not match the schema: " : "not well-formed XML: ") + message;
+    // A file of garbage could report an error per byte: keep the first thousand.
+    if (me->r_->findings.size() < 1000) me->r_->findings.push_back(std::move(f));
+  }
+
+  std::string Path() const {
+    std::string p;
+    for (size_t i = 1; i < stack_.size(); ++i) {  // Message is implied
+      if (!p.empty()) p += '/';
+      p += stack_[i];
+    }
+    return p;
+  }
+
+  bool At(std::initializer_list<std::string_view> tail) const {
+    if (stack_.size() < tail.size()) return false;
+    size_t i = stack_.size() - tail.size();
+    for (std::string_view t : tail) {
+      if (stack_[i++] != t) return false;
+    }
+    return true;
+  }
+
+  // The element just opened.
+  void Start(int line) {
+    const std::string& name = stack_.back();
+    Census& c = r_->census;
+    if (stack_.size() == 2 && name == "Header") c.header.line = line;
+    if (stack_.size() == 3 && name == "Child" && At({"Children", "Child"})) {
+      c.children.emplace_back();
+      c.children.back().line = line;
+      child_id_.clear();
+      return;
+    }
+    if (c.children.empty() || stack_.size() < 4 || stack_[2] != "Child") return;
+    Child& child = c.children.back();
+    if (stack_.size() == 4 && name == "CINdetails") {
+      child.episodes.emplace_back();
+      child.episodes.back().line = line;
+      return;
+    }
+    if (stack_.size() == 5 && stack_[3] == "CINdetails" && !child.episodes.empty()) {
+      Episode& e = child.episodes.back();
+      if (name == "Assessments") {
+        e.assessments.emplace_back().line = line;
+      } else if (name == "CINPlanDates") {
+        e.plans.emplace_back().line = line;
+      } else if (name == "Section47") {
+        e.enquiries.emplace_back().line = line;
+      } else if (name == "ChildProtectionPlans") {
+        e.cp_plans.emplace_back().line = line;
+      }
+    }
+  }
+
+  // The element at the top of the stack closes with text_ as its content.
+  void End() {
+    if (stack_.empty()) return;
+    const std::string name = stack_.back();
+    Assign(name, Trimmed(text_));
+    text_.clear();
+    stack_.pop_back();
+  }
+
+  void Assign(const std::string& name, std::string value) {
+    Census& c = r_->census;
+    Header& h = c.header;
+    if (At({"CollectionDetails", name})) {
+      if (name == "Collection") h.collection = value;
+      if (name == "Year") h.year = value;
+      if (name == "ReferenceDate") h.reference_date = value;
+      return;
+    }
+    if (At({"Header", "Source", name})) {
+      if (name == "SourceLevel") h.source_level = value;
+      if (name == "LEA") h.lea = value;
+      if (name == "SoftwareCode") h.software_code = value;
+      if (name == "Release") h.release = value;
+      if (name == "SerialNo") h.serial_no = value;
+      if (name == "DateTime") h.date_time = value;
+      return;
+    }
+    if (c.children.empty() || stack_.size() < 5 || stack_[2] != "Child") return;
+    Child& child = c.children.back();
+    const std::string& block = stack_[3];
+    if (stack_.size() == 5 && block == "ChildIdentifiers") {
+      if (name == "LAchildID") {
+        child.la_child_id = value;
+        child_id_ = value;
+      }
+      if (name == "UPN") child.upn = value;
+      if (name == "FormerUPN") child.former_upn = value;
+      if (name == "UPNunknown") child.upn_unknown = value;
+      if (name == "PersonBirthDate") child.birth_date = value;
+      if (name == "ExpectedPersonBirthDate") child.expected_birth_date = value;
+      if (name == "Sex") child.sex = value;
+      // Before 2025: GenderCurrent 1/2/0 (9 indeterminate) held as M/F/U.
+      if (name == "GenderCurrent") {
+        child.sex = value == "1" ? "M" : value == "2" ? "F" : value == "0" ? "U" : value;
+      }
+      if (name == "PersonDeathDate") child.death_date = value;
+      return;
+    }
+    if (block == "ChildCharacteristics") {
+      if (stack_.size() == 5 && name == "Ethnicity") child.ethnicity = value;
+      if (stack_.size() == 6 && name == "Disability") child.disabilities.push_back(value);
+      return;
+    }
+    if (block != "CINdetails" || child.episodes.empty()) return;
+    Episode& e = child.episodes.back();
+    if (stack_.size() == 5) {
+      if (name == "CINreferralDate") e.referral_date = value;
+      if (name == "ReferralSource") e.source = value;
+      if (name == "PrimaryNeedCode") e.primary_need = value;
+      if (name == "CINclosureDate") e.closure_date = value;
+      if (name == "ReasonForClosure") e.closure_reason = value;
+      if (name == "DateOfInitialCPC") e.initial_cpc = value;
+      if (name == "ReferralNFA") e.nfa = value;
+      return;
+    }
+    const std::string& module = stack_[4];
+    if (module == "PreProceedingsandFGDM" && stack_.size() == 6) {
+      e.pre_proceedings.emplace_back(name, value);
+    } else if (module == "Assessments" && !e.assessments.empty()) {
+      Assessment& a = e.assessments.back();
+      if (name == "AssessmentActualStartDate") a.start = value;
+      if (name == "AssessmentInternalReviewDate") a.internal_review = value;
+      if (name == "AssessmentAuthorisationDate") a.authorised = value;
+      if (name == "AssessmentFactors") a.factors.push_back(value);
+    } else if (module == "CINPlanDates" && !e.plans.empty()) {
+      if (name == "CINPlanStartDate") e.plans.back().start = value;
+      if (name == "CINPlanEndDate") e.plans.back().end = value;
+    } else if (module == "Section47" && !e.enquiries.empty()) {
+      Section47& s = e.enquiries.back();
+      if (name == "S47ActualStartDate") s.start = value;
+      if (name == "InitialCPCtarget") s.icpc_target = value;
+      if (name == "DateOfInitialCPC") s.icpc = value;
+      if (name == "ICPCnotRequired") s.icpc_not_required = value;
+    } else if (module == "ChildProtectionPlans" && !e.cp_plans.empty()) {
+      ProtectionPlan& p = e.cp_plans.back();
+      if (name == "CPPstartDate") p.start = value;
+      if (name == "CPPendDate") p.end = value;
+      if (name == "InitialCategoryOfAbuse") p.initial_category = value;
+      if (name == "LatestCategoryOfAbuse") p.latest_category = value;
+      if (name == "NumberOfPreviousCPP") p.previous_plans = value;
+      if (name == "CPPreviewDate") p.reviews.push_back(value);
+    }
+  }
+
+  ReadResult* r_;
+  xmlTextReaderPtr reader_ = nullptr;
+  std::vector<std::string> stack_;
+  std::string text_;
+  std::string child_id_;
+};
+
+Result<ReadResult> Read(xmlTextReaderPtr reader, std::string_view head,
+                        const ReadOptions& options) {
+  std::unique_ptr<xmlTextReader, void (*)(xmlTextReaderPtr)> owner(reader, xmlFreeTextReader);
+  ReadResult result;
+  int year = options.collection_year ? options.collection_year : SniffCollectionYear(head);
+  if (year == 0) year = 2026;
+  result.census.collection_year = year;
+  if (options.check_schema) {
+    SG_ASSIGN_OR_RETURN(xmlSchemaPtr schema, SchemaFor(year));
+    if (xmlTextReaderSetSchema(reader, schema) != 0) {
+      return Internal("libxml2 refused the schema for streaming validation");
+    }
+  }
+  Reader(&result).Run(reader);
+  return result;
+}
+
+// No network, no entity expansion (the default), libxml2's size limits kept (no HUGE).
+constexpr int kParseOptions = XML_PARSE_NONET;
+
+}  // namespace
+
+int SniffCollectionYear(std::string_view head) {
+  if (int y = YearAfter(head, "<ReferenceDate>")) return y;
+  return YearAfter(head, "<Year>");
+}
+
+Result<ReadResult> ReadText(std::string_view xml, const ReadOptions& options) {
+  xmlTextReaderPtr reader = xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()),
+                                               "census.xml", nullptr, kParseOptions);
+  if (reader == nullptr) return Internal("libxml2 could not start a reader");
+  return Read(reader, xml.substr(0, 65536), options);
+}
+
+Result<ReadResult> ReadFile(const std::string& path, const ReadOptions& options) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return IoError("cannot open " + path);
+  std::string head(65536, '\0');
+  head.resize(std::fread(head.data(), 1, head.size(), f));
+  std::fclose(f);
+  xmlTextReaderPtr reader = xmlReaderForFile(path.c_str(), nullptr, kParseOptions);
+  if (reader == nullptr) return IoError("cannot read " + path);
+  return Read(reader, head, options);
+}
+
+}  // namespace sg::cin
