@@ -109,6 +109,11 @@ struct Census {
   std::vector<Child> children;
 };
 
+// A collection year as people write it: "2025-26", "2025/26" or "2026" -> 2026.
+Result<int> ParseCollectionYear(std::string_view text);
+// "2025-26" for the collection year ending in 2026.
+std::string CollectionLabel(int collection_year);
+
 // The first and last day of a collection year (1 April year-1 to 31 March year).
 Date CollectionStart(int collection_year);
 Date CollectionEnd(int collection_year);

@@ -8,8 +8,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 #include "common/data_files.h"
+#include "returns/cin_validate.h"
 
 namespace sg::cin {
 
@@ -42,6 +44,7 @@ Result<xmlSchemaPtr> SchemaFor(int year) {
   static std::mutex mu;
   static std::map<std::string, xmlSchemaPtr>* cache = new std::map<std::string, xmlSchemaPtr>;
   std::lock_guard<std::mutex> lock(mu);
+  xmlInitParser();  // once, before a second thread uses libxml2 (idempotent)
   if (auto it = cache->find(file); it != cache->end()) return it->second;
   SG_ASSIGN_OR_RETURN(std::string text, ReadDataFile(file));
   xmlSchemaParserCtxtPtr ctx =
@@ -263,20 +266,81 @@ class Reader {
   std::string child_id_;
 };
 
-Result<ReadResult> Read(xmlTextReaderPtr reader, std::string_view head,
-                        const ReadOptions& options) {
+// Schema findings from a separate validating pass over the same bytes.
+struct SchemaPass {
+  std::vector<Finding> findings;
+  static void OnError(void* self, xmlErrorPtr e) {
+    auto* me = static_cast<SchemaPass*>(self);
+    // Only the schema's own findings: the reader reports whether the file is well formed.
+    if (e == nullptr || e->domain != XML_FROM_SCHEMASV || me->findings.size() >= 1000) return;
+    std::string message = e->message != nullptr ? Trimmed(e->message) : "unknown error";
+    if (message.find("PreProceedingsandFGDM") != std::string::npos) return;
+    Finding f;
+    f.rule = "XSD";
+    f.line = e->line;
+    // libxml2's messages start "Element 'Name': ...".
+    const size_t q = message.find("Element '");
+    if (q != std::string::npos) {
+      const size_t end = message.find('\'', q + 9);
+      if (end != std::string::npos) f.field = message.substr(q + 9, end - q - 9);
+    }
+    f.message = "does not match the schema: " + message;
+    me->findings.push_back(std::move(f));
+  }
+  static void Ignore(void*, xmlErrorPtr) {}
+};
+
+// Validates `xml` (or the file at `path` when xml is empty) against `schema`, streaming.
+std::vector<Finding> CheckSchema(xmlSchemaPtr schema, std::string_view xml,
+                                 const std::string& path) {
+  SchemaPass pass;
+  xmlSetStructuredErrorFunc(nullptr, &SchemaPass::Ignore);  // parser errors: the reader's
+  xmlSchemaValidCtxtPtr ctx = xmlSchemaNewValidCtxt(schema);
+  xmlSchemaSetValidStructuredErrors(ctx, &SchemaPass::OnError, &pass);
+  if (xml.empty() && !path.empty()) {
+    xmlSchemaValidateFile(ctx, path.c_str(), 0);
+  } else {
+    xmlParserInputBufferPtr in = xmlParserInputBufferCreateMem(
+        xml.data(), static_cast<int>(xml.size()), XML_CHAR_ENCODING_NONE);
+    if (in != nullptr) {
+      xmlSchemaValidateStream(ctx, in, XML_CHAR_ENCODING_NONE, nullptr, nullptr);
+    }
+  }
+  xmlSchemaFreeValidCtxt(ctx);
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
+  return std::move(pass.findings);
+}
+
+// Reads the census with `reader` while a second thread checks the same bytes against the
+// schema (the two passes take about the same time; on two cores they overlap), then places
+// each schema finding in its child by line.
+Result<ReadResult> Read(xmlTextReaderPtr reader, std::string_view head, const ReadOptions& options,
+                        std::string_view xml, const std::string& path) {
   std::unique_ptr<xmlTextReader, void (*)(xmlTextReaderPtr)> owner(reader, xmlFreeTextReader);
   ReadResult result;
   int year = options.collection_year ? options.collection_year : SniffCollectionYear(head);
   if (year == 0) year = 2026;
   result.census.collection_year = year;
+  std::vector<Finding> schema_findings;
+  std::thread schema_thread;
   if (options.check_schema) {
     SG_ASSIGN_OR_RETURN(xmlSchemaPtr schema, SchemaFor(year));
-    if (xmlTextReaderSetSchema(reader, schema) != 0) {
-      return Internal("libxml2 refused the schema for streaming validation");
-    }
+    schema_thread = std::thread([&, schema] { schema_findings = CheckSchema(schema, xml, path); });
   }
   Reader(&result).Run(reader);
+  if (schema_thread.joinable()) schema_thread.join();
+  const auto& children = result.census.children;
+  for (Finding& f : schema_findings) {
+    // The child whose element starts at or before the finding's line.
+    auto it = std::upper_bound(children.begin(), children.end(), f.line,
+                               [](int line, const Child& c) { return line < c.line; });
+    if (it != children.begin() && f.line > 0) {
+      const Child& c = *std::prev(it);
+      f.child = c.la_child_id;
+      f.path = ChildPath(static_cast<size_t>(std::prev(it) - children.begin()));
+    }
+    result.findings.push_back(std::move(f));
+  }
   return result;
 }
 
@@ -294,7 +358,7 @@ Result<ReadResult> ReadText(std::string_view xml, const ReadOptions& options) {
   xmlTextReaderPtr reader = xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()),
                                                "census.xml", nullptr, kParseOptions);
   if (reader == nullptr) return Internal("libxml2 could not start a reader");
-  return Read(reader, xml.substr(0, 65536), options);
+  return Read(reader, xml.substr(0, 65536), options, xml, "");
 }
 
 Result<ReadResult> ReadFile(const std::string& path, const ReadOptions& options) {
@@ -305,7 +369,7 @@ Result<ReadResult> ReadFile(const std::string& path, const ReadOptions& options)
   std::fclose(f);
   xmlTextReaderPtr reader = xmlReaderForFile(path.c_str(), nullptr, kParseOptions);
   if (reader == nullptr) return IoError("cannot read " + path);
-  return Read(reader, head, options);
+  return Read(reader, head, options, "", path);
 }
 
 }  // namespace sg::cin
