@@ -174,22 +174,24 @@ class Reader {
     stack_.pop_back();
   }
 
-  void Assign(const std::string& name, std::string value) {
+  // `value` is moved into the one field it belongs to.
+  void Assign(const std::string& name,
+              std::string value) {  // NOLINT(performance-unnecessary-value-param)
     Census& c = r_->census;
     Header& h = c.header;
     if (At({"CollectionDetails", name})) {
-      if (name == "Collection") h.collection = value;
-      if (name == "Year") h.year = value;
-      if (name == "ReferenceDate") h.reference_date = value;
+      if (name == "Collection") h.collection = std::move(value);
+      if (name == "Year") h.year = std::move(value);
+      if (name == "ReferenceDate") h.reference_date = std::move(value);
       return;
     }
     if (At({"Header", "Source", name})) {
-      if (name == "SourceLevel") h.source_level = value;
-      if (name == "LEA") h.lea = value;
-      if (name == "SoftwareCode") h.software_code = value;
-      if (name == "Release") h.release = value;
-      if (name == "SerialNo") h.serial_no = value;
-      if (name == "DateTime") h.date_time = value;
+      if (name == "SourceLevel") h.source_level = std::move(value);
+      if (name == "LEA") h.lea = std::move(value);
+      if (name == "SoftwareCode") h.software_code = std::move(value);
+      if (name == "Release") h.release = std::move(value);
+      if (name == "SerialNo") h.serial_no = std::move(value);
+      if (name == "DateTime") h.date_time = std::move(value);
       return;
     }
     if (c.children.empty() || stack_.size() < 5 || stack_[2] != "Child") return;
@@ -197,65 +199,66 @@ class Reader {
     const std::string& block = stack_[3];
     if (stack_.size() == 5 && block == "ChildIdentifiers") {
       if (name == "LAchildID") {
-        child.la_child_id = value;
         child_id_ = value;
+        child.la_child_id = std::move(value);
       }
-      if (name == "UPN") child.upn = value;
-      if (name == "FormerUPN") child.former_upn = value;
-      if (name == "UPNunknown") child.upn_unknown = value;
-      if (name == "PersonBirthDate") child.birth_date = value;
-      if (name == "ExpectedPersonBirthDate") child.expected_birth_date = value;
-      if (name == "Sex") child.sex = value;
+      if (name == "UPN") child.upn = std::move(value);
+      if (name == "FormerUPN") child.former_upn = std::move(value);
+      if (name == "UPNunknown") child.upn_unknown = std::move(value);
+      if (name == "PersonBirthDate") child.birth_date = std::move(value);
+      if (name == "ExpectedPersonBirthDate") child.expected_birth_date = std::move(value);
+      if (name == "Sex") child.sex = std::move(value);
       // Before 2025: GenderCurrent 1/2/0 (9 indeterminate) held as M/F/U.
       if (name == "GenderCurrent") {
         child.sex = value == "1" ? "M" : value == "2" ? "F" : value == "0" ? "U" : value;
       }
-      if (name == "PersonDeathDate") child.death_date = value;
+      if (name == "PersonDeathDate") child.death_date = std::move(value);
       return;
     }
     if (block == "ChildCharacteristics") {
-      if (stack_.size() == 5 && name == "Ethnicity") child.ethnicity = value;
-      if (stack_.size() == 6 && name == "Disability") child.disabilities.push_back(value);
+      if (stack_.size() == 5 && name == "Ethnicity") child.ethnicity = std::move(value);
+      if (stack_.size() == 6 && name == "Disability")
+        child.disabilities.push_back(std::move(value));
       return;
     }
     if (block != "CINdetails" || child.episodes.empty()) return;
     Episode& e = child.episodes.back();
     if (stack_.size() == 5) {
-      if (name == "CINreferralDate") e.referral_date = value;
-      if (name == "ReferralSource") e.source = value;
-      if (name == "PrimaryNeedCode") e.primary_need = value;
-      if (name == "CINclosureDate") e.closure_date = value;
-      if (name == "ReasonForClosure") e.closure_reason = value;
-      if (name == "DateOfInitialCPC") e.initial_cpc = value;
-      if (name == "ReferralNFA") e.nfa = value;
+      if (name == "CINreferralDate") e.referral_date = std::move(value);
+      if (name == "ReferralSource") e.source = std::move(value);
+      if (name == "PrimaryNeedCode") e.primary_need = std::move(value);
+      if (name == "CINclosureDate") e.closure_date = std::move(value);
+      if (name == "ReasonForClosure") e.closure_reason = std::move(value);
+      if (name == "DateOfInitialCPC") e.initial_cpc = std::move(value);
+      if (name == "ReferralNFA") e.nfa = std::move(value);
       return;
     }
     const std::string& module = stack_[4];
     if (module == "PreProceedingsandFGDM" && stack_.size() == 6) {
-      e.pre_proceedings.emplace_back(name, value);
+      e.pre_proceedings.emplace_back(name, std::move(value));
     } else if (module == "Assessments" && !e.assessments.empty()) {
       Assessment& a = e.assessments.back();
-      if (name == "AssessmentActualStartDate") a.start = value;
-      if (name == "AssessmentInternalReviewDate") a.internal_review = value;
-      if (name == "AssessmentAuthorisationDate") a.authorised = value;
-      if (name == "AssessmentFactors") a.factors.push_back(value);
+      if (name == "AssessmentActualStartDate") a.start = std::move(value);
+      if (name == "AssessmentInternalReviewDate") a.internal_review = std::move(value);
+      if (name == "AssessmentAuthorisationDate") a.authorised = std::move(value);
+      if (name == "AssessmentFactors") a.factors.push_back(std::move(value));
     } else if (module == "CINPlanDates" && !e.plans.empty()) {
-      if (name == "CINPlanStartDate") e.plans.back().start = value;
-      if (name == "CINPlanEndDate") e.plans.back().end = value;
+      if (name == "CINPlanStartDate") e.plans.back().start = std::move(value);
+      if (name == "CINPlanEndDate") e.plans.back().end = std::move(value);
     } else if (module == "Section47" && !e.enquiries.empty()) {
       Section47& s = e.enquiries.back();
-      if (name == "S47ActualStartDate") s.start = value;
-      if (name == "InitialCPCtarget") s.icpc_target = value;
-      if (name == "DateOfInitialCPC") s.icpc = value;
-      if (name == "ICPCnotRequired") s.icpc_not_required = value;
+      if (name == "S47ActualStartDate") s.start = std::move(value);
+      if (name == "InitialCPCtarget") s.icpc_target = std::move(value);
+      if (name == "DateOfInitialCPC") s.icpc = std::move(value);
+      if (name == "ICPCnotRequired") s.icpc_not_required = std::move(value);
     } else if (module == "ChildProtectionPlans" && !e.cp_plans.empty()) {
       ProtectionPlan& p = e.cp_plans.back();
-      if (name == "CPPstartDate") p.start = value;
-      if (name == "CPPendDate") p.end = value;
-      if (name == "InitialCategoryOfAbuse") p.initial_category = value;
-      if (name == "LatestCategoryOfAbuse") p.latest_category = value;
-      if (name == "NumberOfPreviousCPP") p.previous_plans = value;
-      if (name == "CPPreviewDate") p.reviews.push_back(value);
+      if (name == "CPPstartDate") p.start = std::move(value);
+      if (name == "CPPendDate") p.end = std::move(value);
+      if (name == "InitialCategoryOfAbuse") p.initial_category = std::move(value);
+      if (name == "LatestCategoryOfAbuse") p.latest_category = std::move(value);
+      if (name == "NumberOfPreviousCPP") p.previous_plans = std::move(value);
+      if (name == "CPPreviewDate") p.reviews.push_back(std::move(value));
     }
   }
 

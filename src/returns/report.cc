@@ -83,6 +83,7 @@ void Table(const std::vector<Finding>& findings, const ReportInfo& info, std::os
   const std::vector<std::string> head = {"severity", "rule",  "child",  "line",
                                          "field",    "where", "message"};
   std::vector<std::vector<std::string>> rows;
+  rows.reserve(findings.size());
   for (const Finding& f : findings) {
     rows.push_back({std::string(SeverityName(f.severity)), f.rule, f.child, Line(f.line), f.field,
                     f.path, f.message});
