@@ -306,14 +306,18 @@ int RunValidateCin(const std::string& db_flag, const std::string& db, const std:
     if (!y.ok()) return Fail(y.status());
     year = *y;
   }
-  auto read = cin::ReadFile(file, {year, true});
+  // The rules run as soon as the file is read, while its schema check finishes.
+  std::vector<Finding> rule_findings;
+  cin::ReadOptions options;
+  options.collection_year = year;
+  options.then = [&](const cin::ReadResult& r) {
+    if (r.well_formed) rule_findings = cin::Validate(r.census, {year});
+  };
+  auto read = cin::ReadFile(file, options);
   if (!read.ok()) return Fail(read.status());
-  std::vector<Finding> findings = read->findings;
-  if (read->well_formed) {
-    auto more = cin::Validate(read->census, {year});
-    findings.insert(findings.end(), std::make_move_iterator(more.begin()),
-                    std::make_move_iterator(more.end()));
-  }
+  std::vector<Finding> findings = std::move(read->findings);
+  findings.insert(findings.end(), std::make_move_iterator(rule_findings.begin()),
+                  std::make_move_iterator(rule_findings.end()));
   ReportInfo info;
   const int y = year ? year : read->census.collection_year;
   info.title = "CIN census " + cin::CollectionLabel(y) +

@@ -1,10 +1,12 @@
 #include "returns/cin_reader.h"
 
-#include <libxml/xmlreader.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -16,6 +18,9 @@
 namespace sg::cin {
 
 namespace {
+
+// No network, no entity expansion (the default), libxml2's size limits kept (no HUGE).
+constexpr int kParseOptions = XML_PARSE_NONET;
 
 // The year in "<Tag>YYYY" within `head`, or 0.
 int YearAfter(std::string_view head, std::string_view tag) {
@@ -67,31 +72,50 @@ class Reader {
  public:
   explicit Reader(ReadResult* result) : r_(result) {}
 
-  void Run(xmlTextReaderPtr reader) {
-    reader_ = reader;
-    // Errors reach OnError through libxml2's per-thread structured handler. (The reader's own
-    // xmlTextReaderSetStructuredErrorHandler crashed libxml2 2.9.14 on truncated input.)
+  // Parses the bytes `next` hands out (empty = the end) with libxml2's SAX2 push parser: no
+  // tree is built, each element goes straight into the census.
+  void Run(const std::function<std::string_view()>& next) {
+    // Errors reach OnError through libxml2's per-thread structured handler.
     xmlSetStructuredErrorFunc(this, &Reader::OnError);
-    int ret;
-    while ((ret = xmlTextReaderRead(reader)) == 1) {
-      const int type = xmlTextReaderNodeType(reader);
-      if (type == XML_READER_TYPE_ELEMENT) {
-        const char* name = reinterpret_cast<const char*>(xmlTextReaderConstLocalName(reader));
-        const int line = xmlTextReaderGetParserLineNumber(reader);
-        const bool empty = xmlTextReaderIsEmptyElement(reader) == 1;
-        stack_.emplace_back(name != nullptr ? name : "");
-        text_.clear();
-        Start(line);
-        if (empty) End();
-      } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-                 type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
-        const xmlChar* v = xmlTextReaderConstValue(reader);
-        if (v != nullptr) text_ += reinterpret_cast<const char*>(v);
-      } else if (type == XML_READER_TYPE_END_ELEMENT) {
-        End();
-      }
+    xmlSAXHandler sax{};
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = [](void* self, const xmlChar* local, const xmlChar*, const xmlChar*, int,
+                            const xmlChar**, int, int, const xmlChar**) {
+      auto* me = static_cast<Reader*>(self);
+      me->stack_.emplace_back(reinterpret_cast<const char*>(local));
+      me->text_.clear();
+      me->Start(xmlSAX2GetLineNumber(me->ctxt_));
+    };
+    sax.endElementNs = [](void* self, const xmlChar*, const xmlChar*, const xmlChar*) {
+      static_cast<Reader*>(self)->End();
+    };
+    sax.characters = [](void* self, const xmlChar* ch, int len) {
+      static_cast<Reader*>(self)->text_.append(reinterpret_cast<const char*>(ch),
+                                               static_cast<size_t>(len));
+    };
+    sax.cdataBlock = sax.characters;
+    std::string_view chunk = next();
+    ctxt_ =
+        xmlCreatePushParserCtxt(&sax, this, chunk.data(),
+                                static_cast<int>(std::min<size_t>(chunk.size(), 4)), "census.xml");
+    if (ctxt_ == nullptr) {
+      r_->well_formed = false;
+      xmlSetStructuredErrorFunc(nullptr, nullptr);
+      return;
     }
-    if (ret != 0) r_->well_formed = false;
+    xmlCtxtUseOptions(ctxt_, kParseOptions);
+    if (chunk.size() > 4)
+      chunk.remove_prefix(4);
+    else
+      chunk = next();
+    while (!chunk.empty()) {
+      if (xmlParseChunk(ctxt_, chunk.data(), static_cast<int>(chunk.size()), 0) != 0) break;
+      chunk = next();
+    }
+    xmlParseChunk(ctxt_, nullptr, 0, 1);
+    if (!ctxt_->wellFormed) r_->well_formed = false;
+    xmlFreeParserCtxt(ctxt_);
+    ctxt_ = nullptr;
     xmlSetStructuredErrorFunc(nullptr, nullptr);
   }
 
@@ -107,7 +131,7 @@ class Reader {
     Finding f;
     f.rule = schema ? "XSD" : "XML";
     f.child = me->child_id_;
-    f.line = e->line > 0 ? e->line : xmlTextReaderGetParserLineNumber(me->reader_);
+    f.line = e->line > 0 ? e->line : (me->ctxt_ != nullptr ? xmlSAX2GetLineNumber(me->ctxt_) : 0);
     f.field = me->stack_.empty() ? std::string() : me->stack_.back();
     f.path = me->Path();
     f.message = (schema ? "does not match the schema: " : "not well-formed XML: ") + message;
@@ -263,7 +287,7 @@ class Reader {
   }
 
   ReadResult* r_;
-  xmlTextReaderPtr reader_ = nullptr;
+  xmlParserCtxtPtr ctxt_ = nullptr;
   std::vector<std::string> stack_;
   std::string text_;
   std::string child_id_;
@@ -317,9 +341,8 @@ std::vector<Finding> CheckSchema(xmlSchemaPtr schema, std::string_view xml,
 // Reads the census with `reader` while a second thread checks the same bytes against the
 // schema (the two passes take about the same time; on two cores they overlap), then places
 // each schema finding in its child by line.
-Result<ReadResult> Read(xmlTextReaderPtr reader, std::string_view head, const ReadOptions& options,
-                        std::string_view xml, const std::string& path) {
-  std::unique_ptr<xmlTextReader, void (*)(xmlTextReaderPtr)> owner(reader, xmlFreeTextReader);
+Result<ReadResult> Read(const std::function<std::string_view()>& next, std::string_view head,
+                        const ReadOptions& options, std::string_view xml, const std::string& path) {
   ReadResult result;
   int year = options.collection_year ? options.collection_year : SniffCollectionYear(head);
   if (year == 0) year = 2026;
@@ -330,7 +353,8 @@ Result<ReadResult> Read(xmlTextReaderPtr reader, std::string_view head, const Re
     SG_ASSIGN_OR_RETURN(xmlSchemaPtr schema, SchemaFor(year));
     schema_thread = std::thread([&, schema] { schema_findings = CheckSchema(schema, xml, path); });
   }
-  Reader(&result).Run(reader);
+  Reader(&result).Run(next);
+  if (options.then) options.then(result);
   if (schema_thread.joinable()) schema_thread.join();
   const auto& children = result.census.children;
   for (Finding& f : schema_findings) {
@@ -347,9 +371,6 @@ Result<ReadResult> Read(xmlTextReaderPtr reader, std::string_view head, const Re
   return result;
 }
 
-// No network, no entity expansion (the default), libxml2's size limits kept (no HUGE).
-constexpr int kParseOptions = XML_PARSE_NONET;
-
 }  // namespace
 
 int SniffCollectionYear(std::string_view head) {
@@ -358,21 +379,32 @@ int SniffCollectionYear(std::string_view head) {
 }
 
 Result<ReadResult> ReadText(std::string_view xml, const ReadOptions& options) {
-  xmlTextReaderPtr reader = xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()),
-                                               "census.xml", nullptr, kParseOptions);
-  if (reader == nullptr) return Internal("libxml2 could not start a reader");
-  return Read(reader, xml.substr(0, 65536), options, xml, "");
+  // Handed to the parser in 1 MiB pieces (libxml2 takes an int length).
+  std::string_view rest = xml;
+  auto next = [&rest]() {
+    const std::string_view piece = rest.substr(0, 1 << 20);
+    rest.remove_prefix(piece.size());
+    return piece;
+  };
+  return Read(next, xml.substr(0, 65536), options, xml, "");
 }
 
 Result<ReadResult> ReadFile(const std::string& path, const ReadOptions& options) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
   if (f == nullptr) return IoError("cannot open " + path);
   std::string head(65536, '\0');
-  head.resize(std::fread(head.data(), 1, head.size(), f));
-  std::fclose(f);
-  xmlTextReaderPtr reader = xmlReaderForFile(path.c_str(), nullptr, kParseOptions);
-  if (reader == nullptr) return IoError("cannot read " + path);
-  return Read(reader, head, options, "", path);
+  head.resize(std::fread(head.data(), 1, head.size(), f.get()));
+  std::string buffer(1 << 20, '\0');
+  bool first = true;
+  auto next = [&]() -> std::string_view {
+    if (first) {
+      first = false;
+      return head;
+    }
+    const size_t n = std::fread(buffer.data(), 1, buffer.size(), f.get());
+    return std::string_view(buffer.data(), n);
+  };
+  return Read(next, head, options, "", path);
 }
 
 }  // namespace sg::cin
