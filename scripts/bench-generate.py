@@ -9,8 +9,9 @@ getrusage). Ratios compare runs made here, on this machine, in this run:
     peak memory stays near that of the largest councils (times the worker threads) while its
     records are some thirty times Kent's.
 
-Usage: scripts/bench-generate.py BUILD_DIR [--quick]
-  --quick  Kent at a quarter of its volume and England at a fiftieth (a few minutes)
+Usage: scripts/bench-generate.py BUILD_DIR [--quick] [--keep DIR]
+  --quick     Kent at a quarter of its volume and England at a fiftieth (a few minutes)
+  --keep DIR  write England's files to DIR and leave them (for scripts/bench-cin.py)
 """
 import os
 import re
@@ -57,6 +58,7 @@ def main():
     kent_scale = "0.25" if quick else "1"
     england_scale = "0.02" if quick else "1"
     jobs = os.cpu_count() or 1
+    keep = sys.argv[sys.argv.index("--keep") + 1] if "--keep" in sys.argv else None
     work = tempfile.mkdtemp(prefix="sgbench-gen-")
     try:
         print(f"generation: 5 reporting years, seed 42, {jobs} worker threads for England"
@@ -70,8 +72,10 @@ def main():
                                os.path.join(work, "kent.db")] + common,
                       f"Kent x{kent_scale}, into SQLite")
         os.remove(os.path.join(work, "kent.db"))
+        if keep:
+            shutil.rmtree(keep, ignore_errors=True)
         england = run(binary, ["--like", "England", "--scale", england_scale, "--jobs",
-                               str(jobs), "--out", os.path.join(work, "england")] + common,
+                               str(jobs), "--out", keep or os.path.join(work, "england")] + common,
                       f"England x{england_scale}, returns to files")
         print("ratios (same machine, same run):")
         print(f"  Kent throughput, files / SQLite store     "

@@ -16,7 +16,7 @@ PACKAGES=(
   libsodium-dev                                            # argon2id password hashes, tokens
   libcli11-dev                                             # the safeguard command line
   libspdlog-dev libfmt-dev                                 # logging
-  libpugixml-dev libxml2-dev                               # returns XML (later issues)
+  libxml2-dev libxml2-utils                                # returns XML; xmllint: bench baseline
   curl procps util-linux python3                           # test scripts (curl, kill, runuser)
 )
 

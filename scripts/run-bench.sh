@@ -29,5 +29,9 @@ for name, v in rate.items():
 PY
 rm -f "$out"
 
-# Generation: a large county and all of England, through the real binary (peak memory per run).
-python3 "$root/scripts/bench-generate.py" "$root/$build" ${SG_BENCH_QUICK:+--quick}
+# Generation: a large county and all of England, through the real binary (peak memory per run);
+# England's files are kept for the CIN census benchmark, which joins them into a national file.
+england=$(mktemp -d /tmp/sgbench-england-XXXX)
+python3 "$root/scripts/bench-generate.py" "$root/$build" ${SG_BENCH_QUICK:+--quick} --keep "$england"
+python3 "$root/scripts/bench-cin.py" "$root/$build" --england "$england"
+rm -rf "$england"

@@ -15,15 +15,21 @@
 #include <thread>
 
 #include "casework/auth.h"
+#include "casework/cin_import.h"
 #include "casework/demo_data.h"
 #include "common/json_writer.h"
 #include "http/records_io.h"
 #include "http/server.h"
+#include "returns/cin_census.h"
+#include "returns/cin_reader.h"
+#include "returns/cin_validate.h"
+#include "returns/report.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/store.h"
 #include "synth/councils.h"
 #include "synth/generator.h"
+#include "synth/measure.h"
 #include "synth/store_sink.h"
 
 namespace sg {
@@ -266,6 +272,160 @@ int RunImport(const std::string& db, const std::string& path, const std::string&
     return Fail(counts.status());
   }
   progress.Done(counts->records);
+  return kExitOk;
+}
+
+// ---- CIN census: validate a file, build one from the record, import one.
+
+// Who holds each child's case, from the record's latest allocations: (team, worker).
+std::map<std::string, std::pair<std::string, std::string>> CaseHolders(const RecordSet& rs) {
+  std::map<Id, std::string> teams, workers, child_ids;
+  for (const Record& t : rs.Of("team")) teams[t.id()] = t.GetText("name");
+  for (const Record& w : rs.Of("worker")) {
+    workers[w.id()] = w.GetText("first_name") + " " + w.GetText("last_name");
+  }
+  for (const Record& c : rs.Of("child")) child_ids[c.id()] = c.GetText("la_child_id");
+  std::map<std::string, std::pair<std::string, std::string>> out;
+  std::map<Id, Date> latest;
+  for (const Record& a : rs.Of("allocation")) {
+    const Id child = a.GetInt("child_id");
+    const Date start = std::get<Date>(a.Get("start_date"));
+    if (latest.count(child) && latest[child] > start) continue;
+    latest[child] = start;
+    out[child_ids[child]] = {teams[a.GetInt("team_id")], workers[a.GetInt("worker_id")]};
+  }
+  return out;
+}
+
+int RunValidateCin(const std::string& db_flag, const std::string& db, const std::string& file,
+                   const std::string& format, const std::string& year_text,
+                   const std::string& out_path) {
+  int year = 0;
+  if (!year_text.empty()) {
+    auto y = cin::ParseCollectionYear(year_text);
+    if (!y.ok()) return Fail(y.status());
+    year = *y;
+  }
+  // The rules run as soon as the file is read, while its schema check finishes.
+  std::vector<Finding> rule_findings;
+  cin::ReadOptions options;
+  options.collection_year = year;
+  options.then = [&](const cin::ReadResult& r) {
+    if (r.well_formed) rule_findings = cin::Validate(r.census, {year});
+  };
+  auto read = cin::ReadFile(file, options);
+  if (!read.ok()) return Fail(read.status());
+  std::vector<Finding> findings = std::move(read->findings);
+  findings.insert(findings.end(), std::make_move_iterator(rule_findings.begin()),
+                  std::make_move_iterator(rule_findings.end()));
+  ReportInfo info;
+  const int y = year ? year : read->census.collection_year;
+  info.title = "CIN census " + cin::CollectionLabel(y) +
+               (read->well_formed ? "" : " (not well-formed XML: the rules were not run)");
+  info.file = file;
+  info.children = static_cast<int>(read->census.children.size());
+  info.rules_run = read->well_formed ? static_cast<int>(cin::Rules().size()) : 0;
+  // With a store named (--db or $SAFEGUARD_DB), the HTML report groups children by who
+  // holds their case.
+  std::map<std::string, std::pair<std::string, std::string>> holders;
+  if (!db_flag.empty() && format == "html") {
+    SystemClock clock;
+    auto store = OpenCurrent(db, clock, 1);
+    if (!store.ok()) return Fail(store.status());
+    auto records = LoadedRecords::Load(**store);
+    if (!records.ok()) return Fail(records.status());
+    holders = CaseHolders(*records);
+    info.owner = [&](const std::string& child) {
+      auto it = holders.find(child);
+      return it == holders.end() ? std::pair<std::string, std::string>{} : it->second;
+    };
+  }
+  std::ofstream file_out;
+  if (!out_path.empty() && out_path != "-") {
+    file_out.open(out_path, std::ios::binary);
+    if (!file_out) return Fail(IoError("cannot write " + out_path));
+  }
+  std::ostream& out = file_out.is_open() ? file_out : std::cout;
+  WriteReport(findings, info, format, out);
+  out.flush();
+  if (!out) return Fail(IoError("writing the report failed"));
+  return CountErrors(findings) > 0 ? kExitInputErrors : kExitOk;
+}
+
+int RunReturnsCin(const std::string& db, const std::string& year_text, const std::string& la,
+                  const std::string& date_time, const std::string& out_path) {
+  auto year = cin::ParseCollectionYear(year_text);
+  if (!year.ok()) return Fail(year.status());
+  SystemClock clock;
+  auto store = OpenCurrent(db, clock, 1);
+  if (!store.ok()) return Fail(store.status());
+  auto records = LoadedRecords::Load(**store);
+  if (!records.ok()) return Fail(records.status());
+  cin::BuildOptions o;
+  o.collection_year = *year;
+  o.la_code = la;
+  if (o.la_code.empty()) {
+    // The LA code most UPNs carry (characters 2-4).
+    std::map<std::string, int> votes;
+    for (const Record& c : records->Of("child")) {
+      const std::string upn = c.GetText("upn");
+      if (upn.size() == 13) ++votes[upn.substr(1, 3)];
+    }
+    int best = 0;
+    for (const auto& [code, n] : votes) {
+      if (n > best) {
+        best = n;
+        o.la_code = code;
+      }
+    }
+  }
+  o.date_time = date_time.empty() ? clock.Now().ToUkLocalString().substr(0, 19) : date_time;
+  auto census = cin::Build(*records, o);
+  if (!census.ok()) return Fail(census.status());
+  std::ofstream file_out;
+  if (out_path != "-") {
+    file_out.open(out_path, std::ios::binary);
+    if (!file_out) return Fail(IoError("cannot write " + out_path));
+  }
+  std::ostream& out = file_out.is_open() ? file_out : std::cout;
+  cin::WriteXml(*census, out);
+  out.flush();
+  if (!out) return Fail(IoError("writing " + out_path + " failed"));
+  std::cerr << "CIN census " << cin::CollectionLabel(*year) << ": " << census->children.size()
+            << " children" << (out_path == "-" ? "" : " written to " + out_path) << "\n";
+  return kExitOk;
+}
+
+int RunImportCin(const std::string& db, const std::string& file, const std::string& as_user) {
+  auto read = cin::ReadFile(file, {0, true});
+  if (!read.ok()) return Fail(read.status());
+  if (!read->well_formed) {
+    const Finding& f = read->findings.front();
+    return Fail(InvalidArgument(file + " line " + std::to_string(f.line) + ": " + f.message +
+                                " (nothing was imported)"));
+  }
+  SystemClock clock;
+  auto store = OpenAndMigrate(db, clock);
+  if (!store.ok()) return Fail(store.status());
+  auto actor = ActorFor(**store, as_user);
+  if (!actor.ok()) return Fail(actor.status());
+  CinImportCounts counts;
+  Status s = (*store)->Transaction([&](Store& tx) -> Status {
+    SG_ASSIGN_OR_RETURN(counts, ImportCensus(tx, read->census, file, *actor));
+    return Status::Ok();
+  });
+  if (!s.ok()) {
+    std::cerr << "safeguard: nothing was imported (the import is all or nothing)\n";
+    return Fail(s);
+  }
+  std::cout << "imported " << read->census.children.size() << " children from " << file << " ("
+            << counts.total() << " records";
+  for (const auto& [entity, n] : counts.records) std::cout << ", " << n << " " << entity;
+  std::cout << ")\n";
+  if (!read->findings.empty()) {
+    std::cout << read->findings.size()
+              << " schema findings in the file; `safeguard validate cin` lists them\n";
+  }
   return kExitOk;
 }
 
@@ -514,6 +674,37 @@ int main(int argc, char** argv) {
   imp_json->add_option("FILE", in_path, "the file to import")->required();
   imp_json->add_option("--as", as_user, "record the import against this user (default: system)");
 
+  std::string cin_file;
+  auto* imp_cin = imp->add_subcommand("cin", "A CIN census XML file (a migration route)");
+  imp_cin->add_option("FILE", cin_file, "the census file")->required();
+  imp_cin->add_option("--as", as_user, "record the import against this user (default: system)");
+
+  auto* validate =
+      app.add_subcommand("validate", "Validate a statutory return against DfE's rules");
+  validate->require_subcommand(1);
+  std::string report_format = "table", report_out, year_text;
+  auto* val_cin = validate->add_subcommand(
+      "cin", "A CIN census XML file: the schema and every 2025/26 rule; exit 1 when errors");
+  val_cin->add_option("FILE", cin_file, "the census file")->required();
+  val_cin->add_option("--format", report_format, "table, csv, json or html")
+      ->check(CLI::IsMember({"table", "csv", "json", "html"}))
+      ->capture_default_str();
+  val_cin->add_option("--year", year_text,
+                      "collection year, e.g. 2025-26 (default: the file's reference date)");
+  val_cin->add_option("--out", report_out, "write the report here (default: standard output)");
+
+  auto* returns = app.add_subcommand("returns", "Build a statutory return from the record");
+  returns->require_subcommand(1);
+  std::string la_code, date_time;
+  std::string returns_out = "-";
+  auto* ret_cin = returns->add_subcommand("cin", "The CIN census XML for a collection year");
+  ret_cin->add_option("--year", year_text, "collection year, e.g. 2025-26")->required();
+  ret_cin->add_option("--out", returns_out, "output file; - for standard output")
+      ->capture_default_str();
+  ret_cin->add_option("--la", la_code, "the LA's three-digit code (default: from the UPNs)");
+  ret_cin->add_option("--date-time", date_time,
+                      "the header's DateTime, YYYY-MM-DDTHH:MM:SS (default: now)");
+
   auto* users = app.add_subcommand("users", "Manage accounts");
   users->require_subcommand(1);
   std::string username, display_name, role;
@@ -586,6 +777,11 @@ int main(int argc, char** argv) {
     if (*serve) return RunServe(db, host, port, threads, secure_cookies);
     if (*exp_json) return RunExport(db, out_path);
     if (*imp_json) return RunImport(db, in_path, as_user);
+    if (*imp_cin) return RunImportCin(db, cin_file, as_user);
+    if (*val_cin) {
+      return RunValidateCin(db_flag, db, cin_file, report_format, year_text, report_out);
+    }
+    if (*ret_cin) return RunReturnsCin(db, year_text, la_code, date_time, returns_out);
     if (*add_user) return RunAddUser(db, username, display_name, role);
     if (*list_users) return RunListUsers(db, format);
     if (*stats) return RunStats(db, format);

@@ -11,6 +11,11 @@
 
 #include "http/json_codec.h"
 #include "http/openapi.h"
+#include "returns/cin_census.h"
+#include "returns/cin_validate.h"
+#include "returns/report.h"
+#include "synth/measure.h"
+#include "synth/returns_output.h"
 
 namespace sg {
 namespace {
@@ -249,6 +254,9 @@ class Server::Impl {
                r.body = CodeListJson(*l);
                return r;
              }));
+    svr_.Get("/api/returns/cin/validate", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
+               return ValidateCin(req, *u);
+             }));
     svr_.Get(
         R"(/api/children/(\d+)/record)",
         Wrap(Gate::kUser, [this](const auto& req, const User* u) { return ChildRecord(req, *u); }));
@@ -478,6 +486,57 @@ class Server::Impl {
     }
     Reply r;
     r.body = {{"items", items}};
+    return r;
+  }
+
+  // The CIN census of a collection year built from the live record and checked against every
+  // rule, so that errors are fixed at source before census day. ?year=2025-26 (default: the
+  // latest year that has ended).
+  Reply ValidateCin(const httplib::Request& req, const User& user) {
+    if (user.role == "SCRUTINY_MEMBER") {
+      return Error(Status(StatusCode::kPermissionDenied,
+                          "scrutiny members see aggregate figures only, not individual records"));
+    }
+    int year = 0;
+    if (req.has_param("year")) {
+      auto y = cin::ParseCollectionYear(req.get_param_value("year"));
+      if (!y.ok()) return Error(y.status());
+      year = *y;
+    } else {
+      const Date today = SystemClock().Now().UkDate();
+      year = today.month() >= 4 ? today.year() : today.year() - 1;
+    }
+    auto records = LoadedRecords::Load(store_);
+    if (!records.ok()) return Error(records.status());
+    auto census = cin::Build(*records, {year, "", ""});
+    if (!census.ok()) return Error(census.status());
+    const std::vector<Finding> findings = cin::Validate(*census, {year});
+    Reply r;
+    r.body = json::object();
+    r.body["year"] = cin::CollectionLabel(year);
+    r.body["children"] = census->children.size();
+    r.body["rules"] = cin::Rules().size();
+    r.body["errors"] = CountErrors(findings);
+    r.body["queries"] = findings.size() - static_cast<size_t>(CountErrors(findings));
+    json by_rule = json::array();
+    for (const RuleCount& c : SummariseByRule(findings)) {
+      by_rule.push_back({{"rule", c.rule},
+                         {"severity", std::string(SeverityName(c.severity))},
+                         {"message", c.message},
+                         {"findings", c.findings},
+                         {"children", c.children}});
+    }
+    r.body["by_rule"] = std::move(by_rule);
+    json list = json::array();
+    for (const Finding& f : findings) {
+      list.push_back({{"rule", f.rule},
+                      {"severity", std::string(SeverityName(f.severity))},
+                      {"child", f.child},
+                      {"field", f.field},
+                      {"where", f.path},
+                      {"message", f.message}});
+    }
+    r.body["findings"] = std::move(list);
     return r;
   }
 

@@ -1,6 +1,7 @@
 #include "returns/cin_census.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -8,6 +9,36 @@
 #include "returns/xml_text.h"
 
 namespace sg::cin {
+
+std::string CollectionLabel(int collection_year) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", collection_year - 1, collection_year % 100);
+  return buf;
+}
+
+Result<int> ParseCollectionYear(std::string_view t) {
+  auto digits = [](std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  int year = 0;
+  if (t.size() == 4 && digits(t)) {
+    year = std::stoi(std::string(t));
+  } else if (t.size() == 7 && (t[4] == '-' || t[4] == '/') && digits(t.substr(0, 4)) &&
+             digits(t.substr(5))) {
+    const int start = std::stoi(std::string(t.substr(0, 4)));
+    if ((start + 1) % 100 != std::stoi(std::string(t.substr(5)))) {
+      return InvalidArgument(
+          "the year " + std::string(t) + " does not run into the next (e.g. 2025-26)", "year");
+    }
+    year = start + 1;
+  }
+  if (year < 2000 || year > 2100) {
+    return InvalidArgument(
+        "expected a collection year such as 2025-26, got \"" + std::string(t) + "\"", "year");
+  }
+  return year;
+}
 
 Date CollectionStart(int collection_year) { return Date::FromCivil(collection_year - 1, 4, 1); }
 Date CollectionEnd(int collection_year) { return Date::FromCivil(collection_year, 3, 31); }
@@ -117,6 +148,11 @@ void XmlWriter::Add(const Child& c) {
         out_ << "          </Reviews>\n";
       }
       out_ << "        </ChildProtectionPlans>\n";
+    }
+    if (!e.pre_proceedings.empty()) {
+      out_ << "        <PreProceedingsandFGDM>\n";
+      for (const auto& [name, value] : e.pre_proceedings) Element(5, name.c_str(), value);
+      out_ << "        </PreProceedingsandFGDM>\n";
     }
     out_ << "      </CINdetails>\n";
   }
@@ -253,7 +289,7 @@ Result<Census> Build(const RecordSet& records, const BuildOptions& options) {
         const auto start = DateOf(*p, "start_date");
         const auto end = DateOf(*p, "end_date");
         if (!Overlaps(start, end, from, to)) continue;
-        e.plans.push_back({Text(start), Text(KnownBy(end, to))});
+        e.plans.push_back({0, Text(start), Text(KnownBy(end, to))});
       }
       // Initial conferences, by the enquiry they followed.
       std::map<Id, Date> icpc_of_enquiry;

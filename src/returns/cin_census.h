@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/date.h"
@@ -22,7 +23,10 @@
 
 namespace sg::cin {
 
+// `line` is where the element starts in the file it was read from (0 when built).
+
 struct Assessment {
+  int line = 0;
   std::string start;            // AssessmentActualStartDate
   std::string internal_review;  // AssessmentInternalReviewDate
   std::string authorised;       // AssessmentAuthorisationDate
@@ -30,11 +34,13 @@ struct Assessment {
 };
 
 struct PlanDates {
+  int line = 0;
   std::string start;  // CINPlanStartDate
   std::string end;    // CINPlanEndDate
 };
 
 struct Section47 {
+  int line = 0;
   std::string start;              // S47ActualStartDate
   std::string icpc_target;        // InitialCPCtarget
   std::string icpc;               // DateOfInitialCPC
@@ -42,6 +48,7 @@ struct Section47 {
 };
 
 struct ProtectionPlan {
+  int line = 0;
   std::string start;             // CPPstartDate
   std::string end;               // CPPendDate
   std::string initial_category;  // InitialCategoryOfAbuse
@@ -51,6 +58,7 @@ struct ProtectionPlan {
 };
 
 struct Episode {  // CINdetails
+  int line = 0;
   std::string referral_date;
   std::string source;
   std::string primary_need;
@@ -62,9 +70,13 @@ struct Episode {  // CINdetails
   std::vector<Section47> enquiries;
   std::string nfa;  // ReferralNFA
   std::vector<ProtectionPlan> cp_plans;
+  // The draft 2026/27 PreProceedingsandFGDM block, kept as read (element name, text), in
+  // order, and written back unvalidated.
+  std::vector<std::pair<std::string, std::string>> pre_proceedings;
 };
 
 struct Child {
+  int line = 0;
   std::string la_child_id;
   std::string upn;
   std::string former_upn;
@@ -79,6 +91,7 @@ struct Child {
 };
 
 struct Header {
+  int line = 0;
   std::string collection = "CIN";
   std::string year;            // Year: the collection's end year, e.g. "2026"
   std::string reference_date;  // ReferenceDate, e.g. "2026-03-31"
@@ -95,6 +108,11 @@ struct Census {
   Header header;
   std::vector<Child> children;
 };
+
+// A collection year as people write it: "2025-26", "2025/26" or "2026" -> 2026.
+Result<int> ParseCollectionYear(std::string_view text);
+// "2025-26" for the collection year ending in 2026.
+std::string CollectionLabel(int collection_year);
 
 // The first and last day of a collection year (1 April year-1 to 31 March year).
 Date CollectionStart(int collection_year);

@@ -944,7 +944,11 @@ class Simulation {
         }
       }
       if (not_in_need) {
-        reason = Chance(0.3) ? "RC9" : "RC8";
+        // Closed after assessment (RC8, or RC9 to early help) unless an S47 enquiry was held:
+        // DfE's rule 2990 allows no S47 on an RC8/RC9 episode. (The draw is made either way,
+        // so that the random stream, and so the calibrated run, is as before.)
+        const bool early_help = Chance(0.3);
+        reason = s47 ? "RC7" : early_help ? "RC9" : "RC8";
       } else if (!plan) {
         cin_start = assess_end.AddDays(Between(0, 10));
         cin_end = cin_start.AddDays(

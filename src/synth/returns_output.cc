@@ -9,12 +9,6 @@
 
 namespace sg {
 
-std::string CollectionLabel(int collection_year) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", collection_year - 1, collection_year % 100);
-  return buf;
-}
-
 std::set<std::string, std::less<>> ReturnEntities() {
   return {
       "child",           "referral",   "assessment",          "s47_enquiry", "cp_conference",
@@ -50,7 +44,7 @@ Result<ReturnsWritten> WriteReturns(const RecordSet& records, const GenerationSu
   for (int year = summary.first_year; year <= summary.last_year; ++year) {
     const Date reference = Date::FromCivil(year, 3, 31);
     if (reference > summary.end) break;  // the year has not ended in the simulation
-    const std::string label = CollectionLabel(year);
+    const std::string label = cin::CollectionLabel(year);
     // A fixed submission time, three weeks after the reference date, keeps files identical
     // from run to run.
     const std::string stamp = reference.AddDays(21).ToString() + "T09:00:00";

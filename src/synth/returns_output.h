@@ -28,9 +28,6 @@ struct ReturnsWritten {
   std::int64_t cla_children = 0;  // in the last year's 903 header
 };
 
-// "2025-26" for the collection year ending in 2026.
-std::string CollectionLabel(int collection_year);
-
 // The entities the returns are built from (a MemorySink keeping only these is enough).
 std::set<std::string, std::less<>> ReturnEntities();
 

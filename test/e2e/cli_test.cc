@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
+#include <sstream>
 
+#include "common/csv.h"
 #include "e2e/process.h"
+#include "returns/cin_validate.h"
 #include "test_util.h"
 
 namespace sg {
@@ -164,6 +168,98 @@ TEST(Cli, GenerateWritesTheStoreAndTheReturnsWithPlantedFaults) {
   EXPECT_NE(bad.err.find("--out"), std::string::npos) << bad.err;
   no_out.back() = "1.5";
   EXPECT_EQ(RunSafeguard(no_out).exit_code, 1);
+}
+
+// The census built from the record, imported into an empty store and built again: the same
+// bytes. Importing it twice is refused whole.
+TEST(Cli, CinCensusRoundTripsThroughImportByteForByte) {
+  testing::TempDir dir;
+  const std::string db = dir.File("a.db"), db2 = dir.File("b.db");
+  ASSERT_EQ(
+      RunSafeguard({"generate", "--like", "Rutland", "--years", "1", "--burn-in", "2", "--db", db})
+          .exit_code,
+      0);
+  const std::vector<std::string> build = {
+      "returns", "cin", "--year", "2024-25", "--date-time", "2025-04-21T09:00:00", "--out"};
+  auto first = build;
+  first.insert(first.end(), {dir.File("a.xml"), "--db", db});
+  auto a = RunSafeguard(first);
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  auto imported = RunSafeguard({"import", "cin", dir.File("a.xml"), "--db", db2});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_NE(imported.out.find("children from"), std::string::npos) << imported.out;
+  auto second = build;
+  second.insert(second.end(), {dir.File("b.xml"), "--db", db2});
+  ASSERT_EQ(RunSafeguard(second).exit_code, 0);
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string xml = slurp(dir.File("a.xml"));
+  EXPECT_GT(xml.size(), 10000u);
+  EXPECT_EQ(xml, slurp(dir.File("b.xml")));
+  auto before = RunSafeguard({"stats", "--db", db2, "--format", "csv"});
+  auto again = RunSafeguard({"import", "cin", dir.File("a.xml"), "--db", db2});
+  EXPECT_EQ(again.exit_code, 1) << again.err;
+  EXPECT_NE(again.err.find("nothing was imported"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("a.xml line "), std::string::npos) << again.err;
+  EXPECT_EQ(RunSafeguard({"stats", "--db", db2, "--format", "csv"}).out, before.out);
+}
+
+// Every planted fault whose rule is registered is found (recall), in every report format; the
+// exit code says whether there are errors.
+TEST(Cli, ValidateCinFindsEveryPlantedFault) {
+  testing::TempDir dir;
+  const std::string out = dir.File("r");
+  ASSERT_EQ(RunSafeguard({"generate", "--like", "Hackney", "--years", "1", "--burn-in", "2",
+                          "--scale", "0.2", "--out", out, "--inject-errors", "0.05"})
+                .exit_code,
+            0);
+  const std::string census = out + "/cin_census_2024-25.xml";
+  auto csv = RunSafeguard({"validate", "cin", census, "--format", "csv"});
+  EXPECT_EQ(csv.exit_code, 1) << csv.err;
+  ASSERT_EQ(csv.out.rfind("rule,severity,child,line,field,where,message\n", 0), 0u) << csv.out;
+  std::set<std::pair<std::string, std::string>> found;  // (rule, child)
+  std::istringstream lines(csv.out);
+  std::string line;
+  std::getline(lines, line);
+  while (std::getline(lines, line)) {
+    auto cells = SplitCsvLine(line);
+    found.insert({cells.at(0), cells.at(2)});
+  }
+  std::ifstream manifest(out + "/faults.csv");
+  std::getline(manifest, line);
+  int planted = 0, checked = 0;
+  while (std::getline(manifest, line)) {
+    auto f = SplitCsvLine(line);  // file,child,location,field,fault,original,injected,rules
+    if (f.at(0) != "cin_census_2024-25.xml") continue;
+    ++planted;
+    if (!cin::FindRule(f.at(7))) continue;  // rule not yet registered
+    ++checked;
+    EXPECT_TRUE(found.count({f.at(7), f.at(1)})) << "missed " << line;
+  }
+  EXPECT_GT(planted, 10);
+  std::printf("planted %d faults in the census, %d with registered rules, all checked\n", planted,
+              checked);
+  auto json = RunSafeguard({"validate", "cin", census, "--format", "json"});
+  EXPECT_NE(json.out.find("\"by_rule\":["), std::string::npos);
+  auto html = RunSafeguard(
+      {"validate", "cin", census, "--format", "html", "--out", dir.File("report.html")});
+  EXPECT_EQ(html.exit_code, 1);
+  std::ifstream report(dir.File("report.html"));
+  std::string page((std::istreambuf_iterator<char>(report)), {});
+  EXPECT_NE(page.find("<h2>By rule</h2>"), std::string::npos);
+  // A truncated file: a finding with its line, exit 1, no crash; a missing file: exit 3.
+  {
+    std::ifstream in(census, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    std::ofstream cut(dir.File("cut.xml"), std::ios::binary);
+    cut << text.substr(0, text.size() / 3);
+  }
+  auto cut = RunSafeguard({"validate", "cin", dir.File("cut.xml")});
+  EXPECT_EQ(cut.exit_code, 1);
+  EXPECT_NE(cut.out.find("not well-formed XML"), std::string::npos) << cut.out;
+  EXPECT_EQ(RunSafeguard({"validate", "cin", dir.File("none.xml")}).exit_code, 3);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "e2e/process.h"
 #include "model/entity.h"
+#include "returns/cin_validate.h"
 #include "test_util.h"
 
 namespace sg {
@@ -306,6 +307,24 @@ TEST_P(HttpApi, CodeListsAreServed) {
   ASSERT_EQ(r->status, 200);
   EXPECT_EQ(Body(r)["codes"][0]["code"], "1A");
   ExpectError(Get("/api/code-lists/nope", cookie), 404, "not_found");
+}
+
+TEST_P(HttpApi, TheLiveRecordIsValidatedAsACinCensus) {
+  const std::string cookie = Login("analyst");
+  auto r = Get("/api/returns/cin/validate?year=2025-26", cookie);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json body = Body(r);
+  EXPECT_EQ(body["year"], "2025-26");
+  EXPECT_EQ(body["rules"], cin::Rules().size());
+  EXPECT_GT(body["children"].get<int>(), 0);
+  EXPECT_EQ(body["errors"].get<size_t>() + body["queries"].get<size_t>(), body["findings"].size());
+  for (const auto& f : body["findings"]) {
+    EXPECT_TRUE(f.contains("rule") && f.contains("child") && f.contains("where")) << f.dump();
+  }
+  ExpectError(Get("/api/returns/cin/validate?year=26", cookie), 400, "invalid_argument");
+  // Members see aggregates only: the findings name children.
+  ExpectError(Get("/api/returns/cin/validate", Login("member")), 403, "permission_denied");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, HttpApi, ::testing::ValuesIn(testing::Backends()),

@@ -181,7 +181,8 @@ TEST(WriteReturns, SameSeedSameBytes) {
   EXPECT_EQ(files, Files(b.path()));
   // Two years: a census, 11 tables and the 903 XML each, and the manifest.
   EXPECT_EQ(files.size(), 2 * 13 + 1u);
-  EXPECT_TRUE(files.count("cin_census_" + CollectionLabel(Hackney().summary.last_year) + ".xml"));
+  EXPECT_TRUE(
+      files.count("cin_census_" + cin::CollectionLabel(Hackney().summary.last_year) + ".xml"));
   EXPECT_TRUE(files.count("ssda903_2024-25/episodes.csv"));
   EXPECT_GT(wa->faults.size(), 0u);
   EXPECT_EQ(wa->files.back(), "faults.csv");
@@ -229,7 +230,7 @@ TEST(Councils, ARegionComesOutTheSameWithOneThreadOrTwo) {
   // One folder per council, named by its LA code; child ids carry the code.
   const std::string& first = (*a)[0].summary.area->la_code;
   const std::string census =
-      files.at(first + "/cin_census_" + CollectionLabel((*a)[0].summary.last_year) + ".xml");
+      files.at(first + "/cin_census_" + cin::CollectionLabel((*a)[0].summary.last_year) + ".xml");
   EXPECT_NE(census.find("<LAchildID>SYN" + first), std::string::npos);
 }
 

@@ -1,0 +1,66 @@
+#pragma once
+// CIN census validation: DfE's rules for 2025/26, one registered entry per rule.
+//
+// A rule is a function over the whole census (some compare children: duplicate UPNs, the share
+// of children with no sex recorded) that adds a finding per failing element. Rules are grouped
+// in families, one source file each (cin_rules_*.cc), each adding its rules to the registry
+// through an Add*Rules function that Rules() calls: an explicit list, so that a rule cannot be
+// dropped silently by the linker or registered twice.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/date.h"
+#include "common/working_days.h"
+#include "returns/cin_census.h"
+#include "returns/findings.h"
+
+namespace sg::cin {
+
+struct Context {
+  const Census* census = nullptr;
+  Date collection_start;  // 1 April before the reference date
+  Date reference_date;    // 31 March: the census day
+  const WorkingDayCalendar* calendar = nullptr;
+};
+
+struct Rule {
+  RuleInfo info;
+  void (*check)(const Context& ctx, Findings& out) = nullptr;
+};
+
+// Every rule, in code order.
+std::span<const Rule> Rules();
+const Rule* FindRule(std::string_view code);
+
+// The families (each defined in its own cin_rules_<family>.cc).
+void AddChildRules(std::vector<Rule>& rules);       // ChildIdentifiers, ChildCharacteristics
+void AddEpisodeRules(std::vector<Rule>& rules);     // CINdetails: referral, closure, NFA, need
+void AddAssessmentRules(std::vector<Rule>& rules);  // Assessments, CINPlanDates
+void AddProtectionRules(std::vector<Rule>& rules);  // Section47, ChildProtectionPlans, Reviews
+
+struct ValidateOptions {
+  // The collection year (2026 = 2025/26); 0 = from the header's ReferenceDate.
+  int collection_year = 0;
+};
+
+// Runs every rule. Header findings (rule 100) and a missing reference date come first.
+std::vector<Finding> Validate(const Census& census, const ValidateOptions& options = {});
+
+// ---- Helpers for rule writers
+
+// A date written as the schema wants it (YYYY-MM-DD), or nullopt (absent or malformed).
+std::optional<Date> ParseDate(std::string_view text);
+// True for the census's yes values ("1", "true", case-insensitive).
+bool IsYes(std::string_view text);
+
+// Where an element is: "Child[3]", "Child[3]/CINdetails[1]",
+// "Child[3]/CINdetails[1]/Assessments[2]" (1-based, as XPath counts).
+std::string ChildPath(size_t child);
+std::string EpisodePath(size_t child, size_t episode);
+std::string ModulePath(size_t child, size_t episode, std::string_view module, size_t index);
+
+}  // namespace sg::cin
