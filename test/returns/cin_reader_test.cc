@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -131,6 +132,24 @@ TEST(CinReader, BadInputIsAFindingWithALine) {
   EXPECT_EQ(coded->census.children[0].ethnicity, "QQQQ");
   // A file that cannot be opened is an I/O error.
   EXPECT_EQ(ReadFile("/nonexistent/census.xml").status().code(), StatusCode::kIoError);
+}
+
+// 100 MB of garbage: a finding, not a crash (libxml2 stops at the first fatal error; a hang
+// would meet ctest's timeout).
+TEST(CinReader, ReturnsPromptlyOnAHundredMegabytesOfGarbage) {
+  std::string junk(100u << 20, '\0');
+  std::mt19937_64 rng(7);
+  for (size_t i = 0; i + 8 <= junk.size(); i += 8) {
+    const std::uint64_t v = rng();
+    std::memcpy(&junk[i], &v, 8);
+  }
+  auto r = ReadText(junk);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->well_formed);
+  EXPECT_TRUE(r->census.children.empty());
+  ASSERT_FALSE(r->findings.empty());
+  EXPECT_LE(r->findings.size(), 1000u);
+  EXPECT_EQ(r->findings[0].rule, "XML");
 }
 
 // Random damage to a valid file: truncations, flipped bytes, deleted ranges. The reader must
