@@ -17,6 +17,7 @@
 #include "casework/auth.h"
 #include "casework/cin_import.h"
 #include "casework/demo_data.h"
+#include "common/csv.h"
 #include "common/json_writer.h"
 #include "http/records_io.h"
 #include "http/server.h"
@@ -124,18 +125,15 @@ void PrintRows(const std::vector<std::string>& header,
     return;
   }
   if (format == "csv") {
-    auto cell = [](const std::string& v) {
-      if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-      std::string q = "\"";
-      for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-      return q + "\"";
-    };
-    for (size_t i = 0; i < header.size(); ++i) std::cout << (i ? "," : "") << cell(header[i]);
-    std::cout << "\n";
-    for (const auto& row : rows) {
-      for (size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << cell(row[i]);
+    auto line = [](const std::vector<std::string>& cells) {
+      for (size_t i = 0; i < cells.size(); ++i) {
+        if (i) std::cout << ',';
+        WriteCsvCell(std::cout, cells[i]);
+      }
       std::cout << "\n";
-    }
+    };
+    line(header);
+    for (const auto& row : rows) line(row);
     return;
   }
   std::vector<size_t> width(header.size());

@@ -46,4 +46,17 @@ std::vector<std::string> SplitCsvLine(std::string_view line) {
   return out;
 }
 
+void WriteCsvCell(std::ostream& out, std::string_view cell) {
+  if (cell.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out << cell;
+    return;
+  }
+  out << '"';
+  for (char c : cell) {
+    if (c == '"') out << '"';
+    out << c;
+  }
+  out << '"';
+}
+
 }  // namespace sg

@@ -2,6 +2,7 @@
 // Small helpers for the comma-separated text the product ships and reads.
 
 #include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,5 +18,9 @@ Status ForEachLine(std::string_view text,
 
 // The cells of one CSV line, with RFC 4180 quoting ("a ""b""" is a "b").
 std::vector<std::string> SplitCsvLine(std::string_view line);
+
+// Writes one cell, quoted (RFC 4180) only when it holds a comma, quote or line break: the
+// inverse of SplitCsvLine.
+void WriteCsvCell(std::ostream& out, std::string_view cell);
 
 }  // namespace sg

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "common/csv.h"
 #include "common/json_writer.h"
 
 namespace sg {
@@ -40,16 +41,6 @@ int CountErrors(const std::vector<Finding>& findings) {
 }
 
 namespace {
-
-void Csv(std::ostream& out, const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) {
-    out << s;
-    return;
-  }
-  out << '"';
-  for (char c : s) out << (c == '"' ? std::string("\"\"") : std::string(1, c));
-  out << '"';
-}
 
 void Html(std::ostream& out, const std::string& s) {
   for (char c : s) {
@@ -115,15 +106,15 @@ void Table(const std::vector<Finding>& findings, const ReportInfo& info, std::os
 void CsvReport(const std::vector<Finding>& findings, std::ostream& out) {
   out << "rule,severity,child,line,field,where,message\n";
   for (const Finding& f : findings) {
-    Csv(out, f.rule);
+    WriteCsvCell(out, f.rule);
     out << ',' << SeverityName(f.severity) << ',';
-    Csv(out, f.child);
+    WriteCsvCell(out, f.child);
     out << ',' << Line(f.line) << ',';
-    Csv(out, f.field);
+    WriteCsvCell(out, f.field);
     out << ',';
-    Csv(out, f.path);
+    WriteCsvCell(out, f.path);
     out << ',';
-    Csv(out, f.message);
+    WriteCsvCell(out, f.message);
     out << '\n';
   }
 }

@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/csv.h"
 #include "common/date.h"
 #include "returns/xml_text.h"
 
@@ -54,23 +55,6 @@ int ColumnIndex(TableId table, std::string_view column) {
 
 // ---- Writing
 
-namespace {
-
-void CsvCell(std::ostream& out, const std::string& cell) {
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) {
-    out << cell;
-    return;
-  }
-  out << '"';
-  for (char ch : cell) {
-    if (ch == '"') out << '"';
-    out << ch;
-  }
-  out << '"';
-}
-
-}  // namespace
-
 void WriteCsv(const Return& ret, TableId table, std::ostream& out) {
   const TableSpec& spec = Spec(table);
   for (size_t i = 0; i < spec.columns.size(); ++i) {
@@ -81,7 +65,7 @@ void WriteCsv(const Return& ret, TableId table, std::ostream& out) {
   for (const Row& row : ret.tables[static_cast<size_t>(table)]) {
     for (size_t i = 0; i < row.size(); ++i) {
       if (i) out << ',';
-      CsvCell(out, row[i]);
+      WriteCsvCell(out, row[i]);
     }
     out << '\n';
   }

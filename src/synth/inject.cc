@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "common/csv.h"
 #include "common/date.h"
 
 namespace sg {
@@ -174,23 +175,14 @@ void FaultInjector::Inject(ssda903::Return& ret, const std::string& folder,
 }
 
 void WriteFaultManifest(const std::vector<Fault>& faults, std::ostream& out) {
-  auto cell = [&](const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) {
-      out << s;
-      return;
-    }
-    out << '"';
-    for (char ch : s) out << (ch == '"' ? "\"\"" : std::string(1, ch));
-    out << '"';
-  };
   out << "file,child,location,field,fault,original,injected,expected_rules\n";
   for (const Fault& f : faults) {
     for (const std::string* s :
          {&f.file, &f.child, &f.location, &f.field, &f.kind, &f.original, &f.injected}) {
-      cell(*s);
+      WriteCsvCell(out, *s);
       out << ',';
     }
-    cell(f.rules);
+    WriteCsvCell(out, f.rules);
     out << '\n';
   }
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 namespace sg {
 namespace {
 
@@ -28,4 +30,16 @@ TEST(Csv, LinesAreNumberedAndCarriageReturnsDropped) {
 }
 
 }  // namespace
+TEST(Csv, WrittenCellsSplitBackToThemselves) {
+  const std::vector<std::string> cells = {"plain", "a,b", "say \"hi\"", "two\nlines", ""};
+  std::ostringstream line;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) line << ',';
+    WriteCsvCell(line, cells[i]);
+  }
+  EXPECT_EQ(line.str(), "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",");
+  // (A cell holding a line break spans lines: split the joined text as one line.)
+  EXPECT_EQ(SplitCsvLine(line.str()), cells);
+}
+
 }  // namespace sg
