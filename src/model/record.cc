@@ -82,6 +82,11 @@ bool Comparable(const Value& a, const Value& b, std::int64_t* ka, std::int64_t* 
 
 }  // namespace
 
+std::optional<Date> DateOf(const Record& record, std::string_view field) {
+  if (const Date* d = std::get_if<Date>(&record.Get(field))) return *d;
+  return std::nullopt;
+}
+
 const Value& Record::Get(std::string_view field) const {
   int i = 0;
   FieldOrDie(*entity_, field, &i);

@@ -3,6 +3,7 @@
 // the field's FieldType. A Record is a plain value; it does not talk to the store.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -61,6 +62,9 @@ class Record {
   RecordMeta meta_;
   std::vector<Value> values_;
 };
+
+// The date in `field`, or nullopt when it is absent (REQUIRES: a field of the record's entity).
+std::optional<Date> DateOf(const Record& record, std::string_view field);
 
 // Checks that `v` has the C++ type of `field` and that the value obeys the field's own
 // constraints (code lists, length, bounds, UPN/postcode format, not in the future).

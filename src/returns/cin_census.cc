@@ -172,31 +172,9 @@ void WriteXml(const Census& census, std::ostream& out) {
 
 namespace {
 
-std::optional<Date> DateOf(const Record& r, std::string_view field) {
-  const Value& v = r.Get(field);
-  if (const Date* d = std::get_if<Date>(&v)) return *d;
-  return std::nullopt;
-}
-
 Id RefOf(const Record& r, std::string_view field) { return r.GetInt(field, 0); }
 
 std::string Text(std::optional<Date> d) { return d ? d->ToString() : std::string(); }
-
-// Records of `entity` grouped by the id in `field`, in id order within each group.
-std::unordered_map<Id, std::vector<const Record*>> GroupBy(const RecordSet& records,
-                                                           std::string_view entity,
-                                                           std::string_view field) {
-  std::unordered_map<Id, std::vector<const Record*>> out;
-  for (const Record& r : records.Of(entity)) out[RefOf(r, field)].push_back(&r);
-  return out;
-}
-
-const std::vector<const Record*>& Find(const std::unordered_map<Id, std::vector<const Record*>>& m,
-                                       Id id) {
-  static const std::vector<const Record*> kNone;
-  auto it = m.find(id);
-  return it == m.end() ? kNone : it->second;
-}
 
 // True when [start, end] (end absent = still open) overlaps [from, to].
 bool Overlaps(std::optional<Date> start, std::optional<Date> end, Date from, Date to) {
@@ -223,17 +201,17 @@ Result<Census> Build(const RecordSet& records, const BuildOptions& options) {
   census.header.lea = options.la_code;
   census.header.date_time = options.date_time;
 
-  const auto referrals = GroupBy(records, "referral", "child_id");
-  const auto assessments = GroupBy(records, "assessment", "referral_id");
-  const auto enquiries = GroupBy(records, "s47_enquiry", "referral_id");
-  const auto conferences = GroupBy(records, "cp_conference", "referral_id");
-  const auto cin_plans = GroupBy(records, "cin_plan", "referral_id");
-  const auto cp_plans = GroupBy(records, "cp_plan", "referral_id");
-  const auto reviews = GroupBy(records, "plan_review", "cp_plan_id");
+  const auto referrals = RecordsBy(records, "referral", "child_id");
+  const auto assessments = RecordsBy(records, "assessment", "referral_id");
+  const auto enquiries = RecordsBy(records, "s47_enquiry", "referral_id");
+  const auto conferences = RecordsBy(records, "cp_conference", "referral_id");
+  const auto cin_plans = RecordsBy(records, "cin_plan", "referral_id");
+  const auto cp_plans = RecordsBy(records, "cp_plan", "referral_id");
+  const auto reviews = RecordsBy(records, "plan_review", "cp_plan_id");
 
   for (const Record& child : records.Of("child")) {
     std::vector<const Record*> open;
-    for (const Record* r : Find(referrals, child.id())) {
+    for (const Record* r : referrals.Of(child.id())) {
       if (Overlaps(DateOf(*r, "referral_date"), DateOf(*r, "closure_date"), from, to)) {
         open.push_back(r);
       }
@@ -273,7 +251,7 @@ Result<Census> Build(const RecordSet& records, const BuildOptions& options) {
       const bool nfa = r->GetBool("nfa");
       all_nfa = all_nfa && nfa;
       e.nfa = nfa ? "1" : "0";
-      for (const Record* a : Find(assessments, rid)) {
+      for (const Record* a : assessments.Of(rid)) {
         const auto start = DateOf(*a, "start_date");
         const auto done = DateOf(*a, "authorised_date");
         if (!Overlaps(start, done, from, to)) continue;
@@ -285,7 +263,7 @@ Result<Census> Build(const RecordSet& records, const BuildOptions& options) {
         }
         e.assessments.push_back(std::move(out));
       }
-      for (const Record* p : Find(cin_plans, rid)) {
+      for (const Record* p : cin_plans.Of(rid)) {
         const auto start = DateOf(*p, "start_date");
         const auto end = DateOf(*p, "end_date");
         if (!Overlaps(start, end, from, to)) continue;
@@ -294,7 +272,7 @@ Result<Census> Build(const RecordSet& records, const BuildOptions& options) {
       // Initial conferences, by the enquiry they followed.
       std::map<Id, Date> icpc_of_enquiry;
       std::vector<Date> icpc_without_enquiry;
-      for (const Record* k : Find(conferences, rid)) {
+      for (const Record* k : conferences.Of(rid)) {
         if (k->GetText("conference_type") != "ICPC") continue;
         const auto on = DateOf(*k, "conference_date");
         if (!on || *on > to) continue;
@@ -304,7 +282,7 @@ Result<Census> Build(const RecordSet& records, const BuildOptions& options) {
           icpc_without_enquiry.push_back(*on);
         }
       }
-      for (const Record* s : Find(enquiries, rid)) {
+      for (const Record* s : enquiries.Of(rid)) {
         const auto start = DateOf(*s, "start_date");
         const auto icpc = icpc_of_enquiry.count(s->id())
                               ? std::optional<Date>(icpc_of_enquiry.at(s->id()))
@@ -330,7 +308,7 @@ Result<Census> Build(const RecordSet& records, const BuildOptions& options) {
           break;
         }
       }
-      for (const Record* p : Find(cp_plans, rid)) {
+      for (const Record* p : cp_plans.Of(rid)) {
         const auto start = DateOf(*p, "start_date");
         const auto end = DateOf(*p, "end_date");
         if (!Overlaps(start, end, from, to)) continue;
@@ -341,7 +319,7 @@ Result<Census> Build(const RecordSet& records, const BuildOptions& options) {
         out.latest_category = p->GetText("latest_category", out.initial_category);
         out.previous_plans = std::to_string(p->GetInt("previous_plans", 0));
         std::vector<Date> held;
-        for (const Record* v : Find(reviews, p->id())) {
+        for (const Record* v : reviews.Of(p->id())) {
           const auto on = DateOf(*v, "review_date");
           if (on && *on >= from && *on <= to) held.push_back(*on);
         }

@@ -206,12 +206,6 @@ void WriteXml(const Return& ret, std::ostream& out) {
 
 namespace {
 
-std::optional<Date> DateOf(const Record& r, std::string_view field) {
-  const Value& v = r.Get(field);
-  if (const Date* d = std::get_if<Date>(&v)) return *d;
-  return std::nullopt;
-}
-
 std::string Uk(std::optional<Date> d) { return d ? d->ToUkString() : std::string(); }
 
 std::optional<Date> KnownBy(std::optional<Date> d, Date reference) {
@@ -223,20 +217,6 @@ bool Within(std::optional<Date> d, Date from, Date to) { return d && *d >= from 
 std::string Flag01(const Record& r, std::string_view field) {
   if (IsNull(r.Get(field))) return {};
   return r.GetBool(field) ? "1" : "0";
-}
-
-std::unordered_map<Id, std::vector<const Record*>> ByChild(const RecordSet& records,
-                                                           std::string_view entity) {
-  std::unordered_map<Id, std::vector<const Record*>> out;
-  for (const Record& r : records.Of(entity)) out[r.GetInt("child_id")].push_back(&r);
-  return out;
-}
-
-const std::vector<const Record*>& Find(const std::unordered_map<Id, std::vector<const Record*>>& m,
-                                       Id id) {
-  static const std::vector<const Record*> kNone;
-  auto it = m.find(id);
-  return it == m.end() ? kNone : it->second;
 }
 
 Date EighteenthBirthday(Date dob) {
@@ -256,14 +236,14 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
   ret.collection_year = options.collection_year;
   auto& T = ret.tables;
 
-  const auto episodes = ByChild(records, "cla_episode");
-  const auto reviews = ByChild(records, "cla_review");
-  const auto missing = ByChild(records, "missing_episode");
-  const auto health = ByChild(records, "cla_health");
-  const auto leavers = ByChild(records, "care_leaver_contact");
-  const auto adoptions = ByChild(records, "adoption");
-  const auto permanence = ByChild(records, "previous_permanence");
-  const auto allocations = ByChild(records, "allocation");
+  const auto episodes = RecordsBy(records, "cla_episode", "child_id");
+  const auto reviews = RecordsBy(records, "cla_review", "child_id");
+  const auto missing = RecordsBy(records, "missing_episode", "child_id");
+  const auto health = RecordsBy(records, "cla_health", "child_id");
+  const auto leavers = RecordsBy(records, "care_leaver_contact", "child_id");
+  const auto adoptions = RecordsBy(records, "adoption", "child_id");
+  const auto permanence = RecordsBy(records, "previous_permanence", "child_id");
+  const auto allocations = RecordsBy(records, "allocation", "child_id");
   std::unordered_map<Id, const Record*> workers;
   for (const Record& w : records.Of("worker")) workers[w.id()] = &w;
 
@@ -274,7 +254,7 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
     const std::string dob = Uk(dob_date);
     // Episodes open at any time in the year, in start order.
     std::vector<const Record*> eps;
-    for (const Record* e : Find(episodes, id)) {
+    for (const Record* e : episodes.Of(id)) {
       const auto start = DateOf(*e, "start_date");
       const auto end = DateOf(*e, "end_date");
       if (start && *start <= to && (!end || *end >= from)) eps.push_back(e);
@@ -283,7 +263,7 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
       return DateOf(*a, "start_date") < DateOf(*b, "start_date");
     });
     const Record* leaver = nullptr;
-    for (const Record* l : Find(leavers, id)) {
+    for (const Record* l : leavers.Of(id)) {
       if (Within(DateOf(*l, "contact_date"), from, to)) leaver = l;
     }
     if (eps.empty() && leaver == nullptr) continue;
@@ -310,7 +290,7 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
     }
     if (eps.empty()) continue;  // a care leaver only
     std::vector<std::pair<Date, const Record*>> held;
-    for (const Record* r : Find(reviews, id)) {
+    for (const Record* r : reviews.Of(id)) {
       const auto on = DateOf(*r, "review_date");
       if (Within(on, from, to)) held.emplace_back(*on, r);
     }
@@ -323,7 +303,7 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
       const auto ceased = DateOf(child, "uasc_ceased_date");
       T[kUasc].push_back({cid, sex, dob, Uk(ceased ? ceased : EighteenthBirthday(*dob_date))});
     }
-    for (const Record* h : Find(health, id)) {
+    for (const Record* h : health.Of(id)) {
       if (DateOf(*h, "year_ending") != to) continue;
       const std::string sdq =
           IsNull(h->Get("sdq_score")) ? std::string() : std::to_string(h->GetInt("sdq_score"));
@@ -332,7 +312,7 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
                          Flag01(*h, "teeth_check"), Flag01(*h, "health_assessment"),
                          Flag01(*h, "substance_misuse"), "", ""});
     }
-    for (const Record* a : Find(adoptions, id)) {
+    for (const Record* a : adoptions.Of(id)) {
       if (Within(DateOf(*a, "order_date"), from, to)) {
         const std::string nb = IsNull(a->Get("number_of_adopters"))
                                    ? std::string()
@@ -354,13 +334,13 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
       return e->GetText("reason_new_episode") == "S" && Within(DateOf(*e, "start_date"), from, to);
     });
     // (The latest record: the one asked when the latest period began.)
-    if (const auto& perm = Find(permanence, id); started && !perm.empty()) {
+    if (const auto& perm = permanence.Of(id); started && !perm.empty()) {
       const Record* p = perm.back();
       T[kPrevPerm].push_back({cid, dob, p->GetText("previous_permanence"), p->GetText("la_code"),
                               Uk(DateOf(*p, "order_date"))});
     }
     std::vector<std::pair<Date, const Record*>> gone;
-    for (const Record* m : Find(missing, id)) {
+    for (const Record* m : missing.Of(id)) {
       const auto start = DateOf(*m, "start_date");
       const auto end = DateOf(*m, "end_date");
       if (start && *start <= to && (!end || *end >= from)) gone.emplace_back(*start, m);
@@ -373,7 +353,7 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
     }
     // Social worker episodes: the allocations that overlap the child's care in the year.
     std::vector<std::pair<Date, const Record*>> sw;
-    for (const Record* a : Find(allocations, id)) {
+    for (const Record* a : allocations.Of(id)) {
       const auto start = DateOf(*a, "start_date");
       const auto end = DateOf(*a, "end_date");
       if (!start || *start > to || (end && *end < from)) continue;

@@ -10,12 +10,6 @@
 namespace sg {
 namespace {
 
-std::optional<Date> DateOf(const Record& r, std::string_view field) {
-  const Value& v = r.Get(field);
-  if (auto* d = std::get_if<Date>(&v)) return *d;
-  return std::nullopt;
-}
-
 bool OpenOn(const Record& r, std::string_view start, std::string_view end, Date day) {
   auto s = DateOf(r, start);
   auto e = DateOf(r, end);
