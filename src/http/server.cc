@@ -15,7 +15,6 @@
 #include "returns/cin_validate.h"
 #include "returns/report.h"
 #include "synth/measure.h"
-#include "synth/returns_output.h"
 
 namespace sg {
 namespace {
