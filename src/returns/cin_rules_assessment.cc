@@ -25,16 +25,6 @@ constexpr std::string_view kAssessments = "Assessments";
 constexpr std::string_view kPlans = "CINPlanDates";
 constexpr std::string_view kCpPlans = "ChildProtectionPlans";
 
-// Calls f(child index, episode index, child, episode) for every episode of the census.
-template <typename F>
-void ForEachEpisode(const Context& ctx, F&& f) {
-  const auto& children = ctx.census->children;
-  for (size_t i = 0; i < children.size(); ++i) {
-    const Child& c = children[i];
-    for (size_t e = 0; e < c.episodes.size(); ++e) f(i, e, c, c.episodes[e]);
-  }
-}
-
 // Calls f(child index, episode index, assessment index, child, assessment) for every assessment.
 template <typename F>
 void ForEachAssessment(const Context& ctx, F&& f) {

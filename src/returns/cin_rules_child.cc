@@ -22,18 +22,6 @@ namespace {
 
 // ---- Helpers shared by the rules below
 
-// The census's no values for a yes/no element: "0" and "false" (any case).
-bool IsNo(std::string_view t) {
-  if (t == "0") return true;
-  if (t.size() != 5) return false;
-  constexpr std::string_view kFalse = "false";
-  for (size_t i = 0; i < 5; ++i) {
-    const char c = t[i] >= 'A' && t[i] <= 'Z' ? static_cast<char>(t[i] - 'A' + 'a') : t[i];
-    if (c != kFalse[i]) return false;
-  }
-  return true;
-}
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiAlnum(char c) { return IsDigit(c) || IsUpper(c) || (c >= 'a' && c <= 'z'); }
@@ -460,45 +448,33 @@ void Check8545Q(const Context& ctx, Findings& out) {
 // 4008: a child who has died has no CIN plan starting after the date of death.
 constexpr RuleInfo k4008{"4008", Severity::kError,
                          "CIN Plan shown as starting after the child’s Date of Death."};
-void Check4008(const Context& ctx, Findings& out) {
-  const auto& children = ctx.census->children;
-  for (size_t i = 0; i < children.size(); ++i) {
-    const Child& c = children[i];
+// Reports each CIN plan whose start or end (`date`) falls after the child's date of death.
+void PlanDateAfterDeath(const Context& ctx, Findings& out, const RuleInfo& rule,
+                        std::string PlanDates::*date, std::string_view field) {
+  ForEachChild(ctx, [&](size_t i, const Child& c) {
     const auto death = ParseDate(c.death_date);
-    if (!death) continue;
+    if (!death) return;
     for (size_t e = 0; e < c.episodes.size(); ++e) {
       const auto& plans = c.episodes[e].plans;
       for (size_t k = 0; k < plans.size(); ++k) {
-        const auto start = ParseDate(plans[k].start);
-        if (start && *start > *death) {
-          out.Add(k4008, c.la_child_id, ModulePath(i, e, "CINPlanDates", k), plans[k].line,
-                  "CINPlanStartDate");
+        const auto when = ParseDate(plans[k].*date);
+        if (when && *when > *death) {
+          out.Add(rule, c.la_child_id, ModulePath(i, e, "CINPlanDates", k), plans[k].line, field);
         }
       }
     }
-  }
+  });
+}
+
+void Check4008(const Context& ctx, Findings& out) {
+  PlanDateAfterDeath(ctx, out, k4008, &PlanDates::start, "CINPlanStartDate");
 }
 
 // 4009Q: a child who has died has no CIN plan ending after the date of death.
 constexpr RuleInfo k4009Q{"4009Q", Severity::kQuery,
                           "CIN Plan cannot end after the child’s Date of Death"};
 void Check4009Q(const Context& ctx, Findings& out) {
-  const auto& children = ctx.census->children;
-  for (size_t i = 0; i < children.size(); ++i) {
-    const Child& c = children[i];
-    const auto death = ParseDate(c.death_date);
-    if (!death) continue;
-    for (size_t e = 0; e < c.episodes.size(); ++e) {
-      const auto& plans = c.episodes[e].plans;
-      for (size_t k = 0; k < plans.size(); ++k) {
-        const auto end = ParseDate(plans[k].end);
-        if (end && *end > *death) {
-          out.Add(k4009Q, c.la_child_id, ModulePath(i, e, "CINPlanDates", k), plans[k].line,
-                  "CINPlanEndDate");
-        }
-      }
-    }
-  }
+  PlanDateAfterDeath(ctx, out, k4009Q, &PlanDates::end, "CINPlanEndDate");
 }
 
 // 8775Q: a child born more than 25 years before the reference date has no episode open, or

@@ -21,51 +21,6 @@ namespace {
 
 // ---- Shared helpers
 
-// On a national file these rules are bound by memory, not arithmetic: each child's episodes
-// live in their own allocation. Walking the children in order, the episodes of a child a few
-// places ahead are prefetched so that their loads overlap with the work on this one.
-constexpr size_t kAhead = 8;
-
-inline void Prefetch(const void* p) {
-#if defined(__GNUC__) || defined(__clang__)
-  __builtin_prefetch(p);
-#else
-  (void)p;
-#endif
-}
-
-// Calls fn(i, child) for every child, i its index.
-template <typename Fn>
-void ForEachChild(const Context& ctx, Fn&& fn) {
-  const auto& children = ctx.census->children;
-  const size_t n = children.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) Prefetch(children[i + kAhead].episodes.data());
-    fn(i, children[i]);
-  }
-}
-
-// Calls fn(i, j, child, episode) for every episode, j its index in the child.
-template <typename Fn>
-void ForEachEpisode(const Context& ctx, Fn&& fn) {
-  ForEachChild(ctx, [&](size_t i, const Child& c) {
-    for (size_t j = 0; j < c.episodes.size(); ++j) fn(i, j, c, c.episodes[j]);
-  });
-}
-
-// The census's no values for ReferralNFA and the like ("0", "false", case-insensitive).
-bool IsNo(std::string_view text) {
-  if (text == "0") return true;
-  if (text.size() != 5) return false;
-  constexpr std::string_view kFalse = "false";
-  for (size_t i = 0; i < 5; ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != kFalse[i]) return false;
-  }
-  return true;
-}
-
 // An episode that is open (no closure date) and is not a referral with no further action: the
 // episodes 8815 and 8816 are about (8820 runs them to the census day).
 bool OpenAndActive(const Episode& e) { return e.closure_date.empty() && IsNo(e.nfa); }

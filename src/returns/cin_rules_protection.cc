@@ -28,19 +28,6 @@ namespace {
 
 // ---- Helpers
 
-// The schema's "no" values ("0", "false", any case).
-bool IsNo(std::string_view text) {
-  if (text == "0") return true;
-  if (text.size() != 5) return false;
-  constexpr std::string_view kFalse = "false";
-  for (size_t i = 0; i < 5; ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != kFalse[i]) return false;
-  }
-  return true;
-}
-
 bool IsWeekend(Date d) { return d.weekday() >= 5; }  // Monday is 0
 
 bool InCensusYear(const Context& ctx, Date d) {
@@ -53,16 +40,6 @@ std::string CppPath(size_t c, size_t e, size_t k) {
 }
 std::string ReviewPath(size_t c, size_t e, size_t k, size_t r) {
   return CppPath(c, e, k) + "/Reviews/CPPreviewDate[" + std::to_string(r + 1) + "]";
-}
-
-// Calls f(child_index, episode_index, child, episode) for every episode of the census.
-template <typename F>
-void ForEachEpisode(const Context& ctx, F&& f) {
-  const auto& children = ctx.census->children;
-  for (size_t c = 0; c < children.size(); ++c) {
-    const Child& child = children[c];
-    for (size_t e = 0; e < child.episodes.size(); ++e) f(c, e, child, child.episodes[e]);
-  }
 }
 
 // Calls f(child_index, episode_index, enquiry_index, child, episode, enquiry) for every

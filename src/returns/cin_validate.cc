@@ -33,6 +33,15 @@ bool IsYes(std::string_view text) {
   return lower == "true";
 }
 
+bool IsNo(std::string_view text) {
+  if (text == "0") return true;
+  if (text.size() != 5) return false;
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower == "false";
+}
+
 std::string ChildPath(size_t child) { return "Child[" + std::to_string(child + 1) + "]"; }
 
 std::string EpisodePath(size_t child, size_t episode) {

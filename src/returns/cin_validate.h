@@ -56,6 +56,32 @@ std::vector<Finding> Validate(const Census& census, const ValidateOptions& optio
 std::optional<Date> ParseDate(std::string_view text);
 // True for the census's yes values ("1", "true", case-insensitive).
 bool IsYes(std::string_view text);
+// True for its no values ("0", "false", case-insensitive).
+bool IsNo(std::string_view text);
+
+// Calls fn(child index, child) for every child, in order. On a national file the rules are
+// bound by memory, not arithmetic (each child's episodes are their own allocation), so the
+// episodes of a child a few places ahead are prefetched while this one is worked on.
+template <typename Fn>
+void ForEachChild(const Context& ctx, Fn&& fn) {
+  constexpr size_t kAhead = 8;
+  const auto& children = ctx.census->children;
+  const size_t n = children.size();
+  for (size_t i = 0; i < n; ++i) {
+#if defined(__GNUC__) || defined(__clang__)
+    if (i + kAhead < n) __builtin_prefetch(children[i + kAhead].episodes.data());
+#endif
+    fn(i, children[i]);
+  }
+}
+
+// Calls fn(child index, episode index, child, episode) for every CINdetails.
+template <typename Fn>
+void ForEachEpisode(const Context& ctx, Fn&& fn) {
+  ForEachChild(ctx, [&](size_t i, const Child& c) {
+    for (size_t j = 0; j < c.episodes.size(); ++j) fn(i, j, c, c.episodes[j]);
+  });
+}
 
 // Where an element is: "Child[3]", "Child[3]/CINdetails[1]",
 // "Child[3]/CINdetails[1]/Assessments[2]" (1-based, as XPath counts).
