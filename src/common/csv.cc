@@ -46,6 +46,58 @@ std::vector<std::string> SplitCsvLine(std::string_view line) {
   return out;
 }
 
+Status ForEachCsvRecord(
+    std::string_view text,
+    const std::function<Status(int line, std::vector<std::string>& cells)>& fn) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::vector<std::string> cells(1);
+  int line = 1;
+  int record_line = 1;
+  int quote_line = 0;  // line where the open quoted cell started; 0 = none open
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    const char c = text[i];
+    if (quote_line) {
+      if (c == '"') {
+        if (i + 1 < n && text[i + 1] == '"') {
+          cells.back() += '"';
+          i += 2;
+          continue;
+        }
+        quote_line = 0;
+      } else {
+        if (c == '\n') ++line;
+        cells.back() += c;
+      }
+      ++i;
+      continue;
+    }
+    if (c == '"' && cells.back().empty()) {
+      quote_line = line;
+    } else if (c == ',') {
+      cells.emplace_back();
+    } else if (c == '\n' || (c == '\r' && i + 1 < n && text[i + 1] == '\n')) {
+      if (c == '\r') ++i;
+      SG_RETURN_IF_ERROR(fn(record_line, cells));
+      cells.assign(1, std::string());
+      ++line;
+      record_line = line;
+    } else {
+      cells.back() += c;
+    }
+    ++i;
+  }
+  if (quote_line) {
+    return InvalidArgument("a quoted cell starting on line " + std::to_string(quote_line) +
+                               " has no closing quote",
+                           "line " + std::to_string(quote_line));
+  }
+  // The last record when the text does not end with a line break.
+  if (cells.size() > 1 || !cells.back().empty()) SG_RETURN_IF_ERROR(fn(record_line, cells));
+  return Status::Ok();
+}
+
 void WriteCsvCell(std::ostream& out, std::string_view cell) {
   if (cell.find_first_of(",\"\r\n") == std::string_view::npos) {
     out << cell;

@@ -41,6 +41,7 @@ const TableSpec& Spec(TableId table) {
       {"SWEpisodes",
        "sw_episodes.csv",
        {"CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"}},
+      {"DoLo", "dolo.csv", {"CHILD", "DOB", "DOLO_START", "DOLO_END"}},
   }};
   return kSpecs[static_cast<size_t>(table)];
 }
@@ -234,6 +235,10 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
   const Date to = Date::FromCivil(options.collection_year, 3, 31);
   Return ret;
   ret.collection_year = options.collection_year;
+  for (size_t t = 0; t < kTableCount; ++t) {
+    ret.sources[t].present = true;
+    ret.sources[t].file = std::string(Spec(static_cast<TableId>(t)).file);
+  }
   auto& T = ret.tables;
 
   const auto episodes = RecordsBy(records, "cla_episode", "child_id");

@@ -28,6 +28,7 @@ enum TableId {
   kPrevPerm,
   kMissing,
   kSwEpisodes,
+  kDoLo,  // deprivation of liberty orders: read and written, no rule of 2025/26 uses it
   kTableCount
 };
 
@@ -43,9 +44,18 @@ int ColumnIndex(TableId table, std::string_view column);
 
 using Row = std::vector<std::string>;  // cells in the spec's column order
 
+// Where a table came from: rules that need a table the user did not supply say so instead of
+// running on nothing, and findings point at the file and line of the row.
+struct TableSource {
+  bool present = false;     // supplied (a built return has every table)
+  std::string file;         // "episodes.csv", "fake_903.xml"
+  std::vector<int> lines;   // line of each row in the file (empty: not from a file)
+};
+
 struct Return {
   int collection_year = 0;
   std::array<std::vector<Row>, kTableCount> tables;
+  std::array<TableSource, kTableCount> sources;
 };
 
 // One table as CSV: the header line, then the rows (RFC 4180 quoting where needed).

@@ -1,0 +1,39 @@
+#pragma once
+// Reading an SSDA903 return: the CSV tables (each recognised by its header, whatever the file's
+// name or the order of its columns) or the XML form (CLA.xsd's EXPSSDA903).
+//
+// What is wrong with the files themselves becomes a finding with the file, line and column, and
+// the rest is still read: a column the table does not have, a column it lacks (its cells are
+// blank), a row with too many or too few cells, a table supplied twice, a date that is not
+// DD/MM/YYYY (Excel's reformatting is named as such), a file that is neither. Rules never see
+// a half-read row: a row is kept with what it has, cell by cell, or dropped with a finding.
+// Only a path that cannot be read at all is an error.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "returns/findings.h"
+#include "returns/ssda903.h"
+
+namespace sg::ssda903 {
+
+// The table a CSV header line names: the table whose columns it matches best (the file's
+// name breaks ties), or kTableCount when it matches none.
+TableId RecogniseTable(const std::vector<std::string>& header, std::string_view file_name);
+
+// Adds the rows of one CSV file (`file` names it in findings) to `ret`. Findings go to
+// `findings`; the table is marked present.
+void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
+                  std::vector<Finding>& findings);
+
+// Adds the children of an XML return to `ret` (all its tables are then present).
+void ReadXmlReturn(std::string_view text, std::string_view file, Return& ret,
+                   std::vector<Finding>& findings);
+
+// A return from a path: a directory (its .csv and .xml files), one .xml file, or one .csv file.
+// IoError when the path or a file in it cannot be read.
+Result<Return> ReadReturn(const std::string& path, std::vector<Finding>& findings);
+
+}  // namespace sg::ssda903
