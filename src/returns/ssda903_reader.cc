@@ -403,4 +403,24 @@ Result<Return> ReadReturn(const std::string& path, std::vector<Finding>& finding
   return ret;
 }
 
+int LatestCollectionYear(const Return& ret, Date today) {
+  static constexpr std::pair<TableId, std::string_view> kEvents[] = {
+      {kEpisodes, "DECOM"},        {kEpisodes, "DEC"},
+      {kReviews, "REVIEW"},        {kMissing, "MIS_START"},
+      {kMissing, "MIS_END"},       {kSwEpisodes, "SW_DECOM"},
+      {kSwEpisodes, "SW_DEC"},     {kPlacedAdoption, "DATE_PLACED"},
+      {kPlacedAdoption, "DATE_PLACED_CEASED"}, {kAd1, "DATE_INT"},
+      {kAd1, "DATE_MATCH"}};
+  std::optional<Date> latest;
+  for (const auto& [table, column] : kEvents) {
+    const auto c = static_cast<size_t>(ColumnIndex(table, column));
+    for (const Row& row : ret.tables[table]) {
+      auto d = Date::ParseUk(row[c]);
+      if (d.ok() && *d <= today && (!latest || *d > *latest)) latest = *d;
+    }
+  }
+  if (!latest) return 0;
+  return latest->month() >= 4 ? latest->year() + 1 : latest->year();
+}
+
 }  // namespace sg::ssda903
