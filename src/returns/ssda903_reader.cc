@@ -131,7 +131,7 @@ void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
   TableId table = kTableCount;
   std::vector<int> column_of;  // the file's column i -> the spec's column, or -1
   size_t spec_width = 0;
-  bool duplicate = false;
+  bool reported = false;  // a finding already says why reading stopped
   const Status s = ForEachCsvRecord(text, [&](int line, std::vector<std::string>& cells) {
     if (table == kTableCount && column_of.empty()) {
       table = RecogniseTable(cells, file);
@@ -143,6 +143,7 @@ void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
         findings.push_back(FileFinding(
             file, line, "",
             "the header line does not match any 903 table (" + names + "); file not read"));
+        reported = true;
         return InvalidArgument("unrecognised");
       }
       TableSource& src = ret.sources[table];
@@ -150,7 +151,7 @@ void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
         findings.push_back(FileFinding(file, line, "",
                                        std::string(Spec(table).name) + " was already read from " +
                                            src.file + "; this second copy is not read"));
-        duplicate = true;
+        reported = true;
         return InvalidArgument("duplicate");
       }
       src.present = true;
@@ -210,10 +211,11 @@ void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
     ret.sources[table].lines.push_back(line);
     return Status::Ok();
   });
-  if (!s.ok() && table != kTableCount && !duplicate) {
-    findings.push_back(FileFinding(file, 0, "", s.message() + "; the rows before it were read"));
-  }
-  if (table == kTableCount && column_of.empty() && s.ok()) {
+  if (!s.ok() && !reported) {
+    findings.push_back(FileFinding(
+        file, 0, "",
+        s.message() + (table != kTableCount ? "; the rows before it were read" : "; file not read")));
+  } else if (s.ok() && table == kTableCount) {
     findings.push_back(FileFinding(file, 0, "", "the file is empty"));
   }
 }
