@@ -22,6 +22,7 @@ class Importer {
   void At(TableId table, size_t row) {
     table_ = table;
     row_ = row;
+    columns_.clear();
   }
 
   const std::string& Cell(const Row& row, std::string_view column) const {
@@ -32,6 +33,7 @@ class Importer {
   // the field's type is an error naming the file, line and column.
   Status Set(Record& r, std::string_view field, const Row& row, std::string_view column) {
     const std::string& text = Cell(row, column);
+    columns_[std::string(field)] = std::string(column);
     if (text.empty()) return Status::Ok();
     const FieldDesc& f = r.entity().fields[static_cast<size_t>(r.entity().FieldIndex(field))];
     if (f.type == FieldType::kDate) {
@@ -57,7 +59,11 @@ class Importer {
   Result<Record> Create(Record r) {
     const std::string entity(r.entity().name);
     auto stored = tx_.Create(std::move(r), actor_);
-    if (!stored.ok()) return Fail(stored.status(), stored.status().field());
+    if (!stored.ok()) {
+      // The store names the record's field; the user knows the file's column.
+      auto c = columns_.find(stored.status().field());
+      return Fail(stored.status(), c == columns_.end() ? stored.status().field() : c->second);
+    }
     ++counts.records[entity];
     return stored;
   }
@@ -78,6 +84,7 @@ class Importer {
   const Actor& actor_;
   TableId table_ = ssda903::kHeader;
   size_t row_ = 0;
+  std::unordered_map<std::string, std::string> columns_;  // record field -> column, this row
 };
 
 // Looks up one record of `entity` whose `field` equals `value`.
@@ -133,6 +140,17 @@ Result<Ssda903ImportCounts> ImportSsda903(Store& tx, const ssda903::Return& ret,
     SG_ASSIGN_OR_RETURN(dobs[cid], im.DateCell(h, "DOB"));
     SG_ASSIGN_OR_RETURN(auto existing, FindOne(tx, "child", "la_child_id", cid));
     if (existing) {
+      // A child whose care is already recorded: importing again would record it twice.
+      ListQuery q;
+      q.equals.emplace_back("child_id", Value(existing->id()));
+      q.limit = 1;
+      SG_ASSIGN_OR_RETURN(Page eps, tx.List(Entity("cla_episode"), q));
+      if (!eps.items.empty()) {
+        return im.Fail(InvalidArgument("child " + cid +
+                                       " already has looked-after episodes in the record; "
+                                       "importing this return would record them twice"),
+                       "CHILD");
+      }
       child_ids[cid] = existing->id();
       ++im.counts.existing_children;
       continue;

@@ -5,7 +5,9 @@
 // import with the file, line, column and what was expected.
 //
 // A child already in the record (the same LA child id, e.g. from a CIN census import) gets
-// the 903's records added; others are created as "Not in 903" until someone adds their names.
+// the 903's records added, unless its care is already recorded (it has looked-after episodes:
+// the import is refused rather than record them twice); others are created as "Not in 903"
+// until someone adds their names.
 // Social workers (SW_ID) are matched to workers by staff id or created. What the record
 // cannot hold is counted and left out, and the counts say so: the deprivation of liberty
 // table, the UPN-unknown reason (UN1-UN10: the builder writes UN1 or UN2 from the child's
