@@ -28,6 +28,7 @@
 #include "returns/cin_validate.h"
 #include "returns/report.h"
 #include "returns/ssda903.h"
+#include "returns/ssda903_measures.h"
 #include "returns/ssda903_reader.h"
 #include "returns/ssda903_reference.h"
 #include "returns/ssda903_validate.h"
@@ -612,6 +613,51 @@ int RunImport903(const std::string& db, const std::string& path, const std::stri
   return kExitOk;
 }
 
+// The national measures a 903 feeds, from the return alone (earlier years' returns add history).
+int RunMeasures903(const std::string& path, const std::string& year_text,
+                   const std::vector<std::string>& previous, const std::string& format) {
+  std::vector<Finding> findings;
+  auto current = ssda903::ReadReturn(path, findings);
+  if (!current.ok()) return Fail(current.status());
+  int year = 0;
+  if (!year_text.empty()) {
+    auto y = cin::ParseCollectionYear(year_text);
+    if (!y.ok()) return Fail(y.status());
+    year = *y;
+  } else {
+    SystemClock clock;
+    year = ssda903::LatestCollectionYear(*current, clock.Now().UkDate());
+    if (year == 0) return Fail(InvalidArgument(path + ": give --year, e.g. --year 2025-26"));
+  }
+  std::vector<ssda903::Return> earlier;
+  for (const std::string& p : previous) {
+    auto r = ssda903::ReadReturn(p, findings);
+    if (!r.ok()) return Fail(r.status());
+    earlier.push_back(std::move(*r));
+  }
+  std::vector<const ssda903::Return*> history;
+  for (const auto& r : earlier) history.push_back(&r);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& m : ssda903::Measures(*current, year, history)) {
+    char value[32];
+    std::snprintf(value, sizeof value, m.unit == "children" ? "%.0f" : "%.1f", m.value);
+    char num[32], den[32];
+    std::snprintf(num, sizeof num, "%.0f", m.numerator);
+    std::snprintf(den, sizeof den, "%.0f", m.denominator);
+    rows.push_back({m.id, m.title, value, m.unit, num, m.unit == "children" ? "" : den,
+                    m.unknown ? std::to_string(m.unknown) : ""});
+  }
+  if (format == "table") {
+    std::cout << "SSDA903 " << cin::CollectionLabel(year) << " measures from " << path
+              << (previous.empty() ? "" : " (with " + std::to_string(previous.size()) +
+                                              " earlier years' returns)")
+              << "\n";
+  }
+  PrintRows({"measure", "title", "value", "unit", "numerator", "denominator", "unknown"}, rows,
+            format);
+  return kExitOk;
+}
+
 int RunAddUser(const std::string& db, const std::string& username, const std::string& name,
                const std::string& role) {
   SystemClock clock;
@@ -925,6 +971,25 @@ int main(int argc, char** argv) {
   ret_903->add_option("--out", out_903, "output folder (one CSV per table) or .xml file")
       ->required();
 
+  auto* measures = app.add_subcommand(
+      "measures", "National measures computed from a statutory return alone");
+  measures->require_subcommand(1);
+  std::string m903_path, m903_year, m903_format = "table";
+  std::vector<std::string> m903_previous;
+  auto* meas_903 = measures->add_subcommand(
+      "903",
+      "From an SSDA903: CLA at 31 March, 3+ placements, long-term stability, care leavers "
+      "19-21 accommodation and EET, adoption timeliness");
+  meas_903->add_option("PATH", m903_path, "the folder of CSV tables, or the XML file")
+      ->required();
+  meas_903->add_option("--year", m903_year,
+                       "collection year, e.g. 2025-26 (default: the latest the files fit)");
+  meas_903->add_option("--previous", m903_previous,
+                       "earlier years' returns, most recent first (history for stability)");
+  meas_903->add_option("--format", m903_format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+
   auto* users = app.add_subcommand("users", "Manage accounts");
   users->require_subcommand(1);
   std::string username, display_name, role;
@@ -1003,6 +1068,7 @@ int main(int argc, char** argv) {
     }
     if (*ret_cin) return RunReturnsCin(db, year_text, la_code, date_time, returns_out);
     if (*val_903) return RunValidate903(db_flag, db, v903);
+    if (*meas_903) return RunMeasures903(m903_path, m903_year, m903_previous, m903_format);
     if (*ret_903) return RunReturns903(db, year_text, out_903);
     if (*imp_903) return RunImport903(db, path_903, year_903, as_user);
     if (*add_user) return RunAddUser(db, username, display_name, role);
