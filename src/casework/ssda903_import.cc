@@ -166,12 +166,16 @@ Result<Ssda903ImportCounts> ImportSsda903(Store& tx, const ssda903::Return& ret,
       SG_RETURN_IF_ERROR(im.Set(child, "upn", h, "UPN"));
     }
     SG_RETURN_IF_ERROR(im.Set(child, "date_of_birth", h, "DOB"));
+    // SEX: M, F or U (2024/25 on), or 1 (male) and 2 (female) as before.
     const std::string& sex = h[hdr::SEX];
     if (sex == "1" || sex == "2") {
       child.Set("sex", std::string(sex == "1" ? "M" : "F"));
+    } else if (sex == "M" || sex == "F" || sex == "U") {
+      child.Set("sex", sex);
     } else if (!sex.empty()) {
-      return im.Fail(InvalidArgument("SEX must be 1 (male) or 2 (female), not \"" + sex + "\""),
-                     "SEX");
+      return im.Fail(
+          InvalidArgument("SEX must be M, F or U (or, before 2024/25, 1 or 2), not \"" + sex + "\""),
+          "SEX");
     }
     SG_RETURN_IF_ERROR(im.Set(child, "ethnicity", h, "ETHNIC"));
     // UASC: the child's status and the date it ceased.
