@@ -2,6 +2,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
 
 #include <algorithm>
 #include <cctype>
@@ -10,6 +11,7 @@
 #include <sstream>
 
 #include "common/csv.h"
+#include "common/data_files.h"
 
 namespace sg::ssda903 {
 namespace {
@@ -259,6 +261,40 @@ void Add(Return& ret, TableId table, XmlRow&& r) {
   ret.sources[table].lines.push_back(r.line);
 }
 
+// CLA.xsd, parsed once per process (read-only while validating, so threads may share it).
+xmlSchemaPtr ClaSchema() {
+  static xmlSchemaPtr schema = [] {
+    auto text = ReadDataFile("schemas/CLA.xsd");
+    if (!text.ok()) return static_cast<xmlSchemaPtr>(nullptr);
+    xmlSchemaParserCtxtPtr ctx =
+        xmlSchemaNewMemParserCtxt(text->data(), static_cast<int>(text->size()));
+    xmlSchemaPtr s = xmlSchemaParse(ctx);
+    xmlSchemaFreeParserCtxt(ctx);
+    return s;
+  }();
+  return schema;
+}
+
+struct SchemaFindings {
+  std::string file;
+  std::vector<Finding>* out;
+  int count = 0;
+  static void OnError(void* self, xmlErrorPtr e) {
+    auto* me = static_cast<SchemaFindings*>(self);
+    if (e == nullptr || e->domain != XML_FROM_SCHEMASV || ++me->count > 1000) return;
+    Finding f = FileFinding(me->file, e->line, "", "does not match CLA.xsd: " +
+                                                       Trim(e->message ? e->message : "error"));
+    f.rule = "XSD";
+    const std::string& m = f.message;
+    const size_t q = m.find("Element '");
+    if (q != std::string::npos) {
+      const size_t end = m.find('\'', q + 9);
+      if (end != std::string::npos) f.field = m.substr(q + 9, end - q - 9);
+    }
+    me->out->push_back(std::move(f));
+  }
+};
+
 }  // namespace
 
 void ReadXmlReturn(std::string_view text, std::string_view file, Return& ret,
@@ -283,6 +319,14 @@ void ReadXmlReturn(std::string_view text, std::string_view file, Return& ret,
     findings.push_back(std::move(f));
     xmlFreeDoc(doc);
     return;
+  }
+  // The schema first: what it finds is reported, and the file is read as far as it can be.
+  if (xmlSchemaPtr schema = ClaSchema()) {
+    SchemaFindings sf{std::string(file), &findings};
+    xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
+    xmlSchemaSetValidStructuredErrors(vctx, &SchemaFindings::OnError, &sf);
+    xmlSchemaValidateDoc(vctx, doc);
+    xmlSchemaFreeValidCtxt(vctx);
   }
   for (size_t t = 0; t < kTableCount; ++t) {
     if (t == kDoLo) continue;  // not in CLA.xsd
