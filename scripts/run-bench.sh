@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against SQLite and a PostgreSQL 15 server started here, then prints each
 # SQLite/PostgreSQL pair side by side with the ratio; then the generation benchmarks
-# (scripts/bench-generate.py; SG_BENCH_QUICK=1 for the short form).
+# (scripts/bench-generate.py; SG_BENCH_QUICK=1 for the short form), the CIN census validator
+# (scripts/bench-cin.py) and the SSDA903 validator (scripts/bench-903.py).
 # Usage: scripts/run-bench.sh BUILD_DIR
 set -euo pipefail
 build=${1:-build}
@@ -35,3 +36,4 @@ england=$(mktemp -d /tmp/sgbench-england-XXXX)
 python3 "$root/scripts/bench-generate.py" "$root/$build" ${SG_BENCH_QUICK:+--quick} --keep "$england"
 python3 "$root/scripts/bench-cin.py" "$root/$build" --england "$england"
 rm -rf "$england"
+python3 "$root/scripts/bench-903.py" "$root/$build"

@@ -10,12 +10,14 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
 
 #include "casework/auth.h"
 #include "casework/cin_import.h"
+#include "casework/ssda903_import.h"
 #include "casework/demo_data.h"
 #include "common/csv.h"
 #include "common/json_writer.h"
@@ -25,6 +27,11 @@
 #include "returns/cin_reader.h"
 #include "returns/cin_validate.h"
 #include "returns/report.h"
+#include "returns/ssda903.h"
+#include "returns/ssda903_measures.h"
+#include "returns/ssda903_reader.h"
+#include "returns/ssda903_reference.h"
+#include "returns/ssda903_validate.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/store.h"
@@ -427,6 +434,230 @@ int RunImportCin(const std::string& db, const std::string& file, const std::stri
   return kExitOk;
 }
 
+// ---- SSDA903: validate a return, build one from the record, import one.
+
+struct Validate903Args {
+  std::string path, previous, year, format = "table", out, la, providers, postcodes;
+};
+
+int RunValidate903(const std::string& db_flag, const std::string& db, const Validate903Args& a) {
+  std::vector<Finding> findings;
+  auto current = ssda903::ReadReturn(a.path, findings);
+  if (!current.ok()) return Fail(current.status());
+  SystemClock clock;
+  int year = 0;
+  if (!a.year.empty()) {
+    auto y = cin::ParseCollectionYear(a.year);
+    if (!y.ok()) return Fail(y.status());
+    year = *y;
+  } else {
+    // The latest collection the files fit (events up to today).
+    year = ssda903::LatestCollectionYear(*current, clock.Now().UkDate());
+    if (year == 0) {
+      return Fail(InvalidArgument(a.path + " has no dated event to tell the collection year from; "
+                                  "give --year, e.g. --year 2025-26"));
+    }
+  }
+  current->collection_year = year;
+  std::optional<ssda903::Return> previous;
+  if (!a.previous.empty()) {
+    std::vector<Finding> prev_findings;
+    auto p = ssda903::ReadReturn(a.previous, prev_findings);
+    if (!p.ok()) return Fail(p.status());
+    p->collection_year = year - 1;
+    previous = std::move(*p);
+    // What is wrong with last year's files is worth knowing, but it is last year's.
+    for (Finding& f : prev_findings) {
+      f.path = "previous year: " + f.path;
+      f.severity = Severity::kQuery;
+      findings.push_back(std::move(f));
+    }
+  }
+  ssda903::Reference ref;
+  ref.la_code = a.la;
+  if (!a.providers.empty()) {
+    if (Status s = ssda903::LoadProviders(a.providers, ref); !s.ok()) return Fail(s);
+  }
+  if (!a.postcodes.empty()) {
+    if (Status s = ssda903::LoadPostcodes(a.postcodes, ref); !s.ok()) return Fail(s);
+  }
+  ssda903::ValidateOptions options;
+  options.collection_year = year;
+  options.previous = previous ? &*previous : nullptr;
+  options.reference = &ref;
+  ssda903::Validation v = ssda903::Validate(*current, options);
+  findings.insert(findings.end(), std::make_move_iterator(v.findings.begin()),
+                  std::make_move_iterator(v.findings.end()));
+  ReportInfo info;
+  info.title = "SSDA903 " + cin::CollectionLabel(year);
+  info.file = a.path + (a.previous.empty() ? "" : " (previous year: " + a.previous + ")");
+  info.children = v.children;
+  info.rules_run = v.rules_run;
+  info.not_run = std::move(v.not_run);
+  std::map<std::string, std::pair<std::string, std::string>> holders;
+  if (!db_flag.empty() && a.format == "html") {
+    auto store = OpenCurrent(db, clock, 1);
+    if (!store.ok()) return Fail(store.status());
+    auto records = LoadedRecords::Load(**store);
+    if (!records.ok()) return Fail(records.status());
+    holders = CaseHolders(*records);
+    info.owner = [&](const std::string& child) {
+      auto it = holders.find(child);
+      return it == holders.end() ? std::pair<std::string, std::string>{} : it->second;
+    };
+  }
+  std::ofstream file_out;
+  if (!a.out.empty() && a.out != "-") {
+    file_out.open(a.out, std::ios::binary);
+    if (!file_out) return Fail(IoError("cannot write " + a.out));
+  }
+  std::ostream& out = file_out.is_open() ? file_out : std::cout;
+  WriteReport(findings, info, a.format, out);
+  out.flush();
+  if (!out) return Fail(IoError("writing the report failed"));
+  return CountErrors(findings) > 0 ? kExitInputErrors : kExitOk;
+}
+
+int RunReturns903(const std::string& db, const std::string& year_text, const std::string& out) {
+  auto year = cin::ParseCollectionYear(year_text);
+  if (!year.ok()) return Fail(year.status());
+  SystemClock clock;
+  auto store = OpenCurrent(db, clock, 1);
+  if (!store.ok()) return Fail(store.status());
+  auto records = LoadedRecords::Load(**store);
+  if (!records.ok()) return Fail(records.status());
+  auto ret = ssda903::Build(*records, {*year});
+  if (!ret.ok()) return Fail(ret.status());
+  namespace fs = std::filesystem;
+  auto write = [](const fs::path& path, const std::function<void(std::ostream&)>& fn) -> Status {
+    std::ofstream f(path, std::ios::binary);
+    if (!f) return IoError("cannot write " + path.string());
+    fn(f);
+    f.flush();
+    if (!f) return IoError("writing " + path.string() + " failed");
+    return Status::Ok();
+  };
+  const bool xml = out.size() > 4 && out.substr(out.size() - 4) == ".xml";
+  if (xml) {
+    if (Status s = write(out, [&](std::ostream& o) { ssda903::WriteXml(*ret, o); }); !s.ok()) {
+      return Fail(s);
+    }
+  } else {
+    std::error_code ec;
+    fs::create_directories(out, ec);
+    if (ec) return Fail(IoError("cannot create " + out + ": " + ec.message()));
+    for (size_t t = 0; t < ssda903::kTableCount; ++t) {
+      const auto table = static_cast<ssda903::TableId>(t);
+      Status s = write(fs::path(out) / std::string(ssda903::Spec(table).file),
+                       [&](std::ostream& o) { ssda903::WriteCsv(*ret, table, o); });
+      if (!s.ok()) return Fail(s);
+    }
+  }
+  std::cerr << "SSDA903 " << cin::CollectionLabel(*year) << ": "
+            << ret->tables[ssda903::kHeader].size() << " children, "
+            << ret->tables[ssda903::kEpisodes].size() << " episodes written to " << out
+            << (xml ? "" : " (one CSV file per table)") << "\n";
+  return kExitOk;
+}
+
+int RunImport903(const std::string& db, const std::string& path, const std::string& year_text,
+                 const std::string& as_user) {
+  std::vector<Finding> findings;
+  auto ret = ssda903::ReadReturn(path, findings);
+  if (!ret.ok()) return Fail(ret.status());
+  // A file that could not be read as a 903 stops the import: nothing half-read goes in.
+  for (const Finding& f : findings) {
+    if (f.severity == Severity::kError) {
+      return Fail(InvalidArgument(f.path + (f.line ? " line " + std::to_string(f.line) : "") +
+                                  (f.field.empty() ? "" : ", " + f.field) + ": " + f.message +
+                                  " (nothing was imported)"));
+    }
+  }
+  SystemClock clock;
+  if (!year_text.empty()) {
+    auto y = cin::ParseCollectionYear(year_text);
+    if (!y.ok()) return Fail(y.status());
+    ret->collection_year = *y;
+  } else {
+    ret->collection_year = ssda903::LatestCollectionYear(*ret, clock.Now().UkDate());
+    if (ret->collection_year == 0) {
+      return Fail(InvalidArgument(path + " has no dated event to tell the collection year from; "
+                                  "give --year, e.g. --year 2025-26"));
+    }
+  }
+  auto store = OpenAndMigrate(db, clock);
+  if (!store.ok()) return Fail(store.status());
+  auto actor = ActorFor(**store, as_user);
+  if (!actor.ok()) return Fail(actor.status());
+  Ssda903ImportCounts counts;
+  Status s = (*store)->Transaction([&](Store& tx) -> Status {
+    SG_ASSIGN_OR_RETURN(counts, ImportSsda903(tx, *ret, *actor));
+    return Status::Ok();
+  });
+  if (!s.ok()) {
+    std::cerr << "safeguard: nothing was imported (the import is all or nothing)\n";
+    return Fail(s);
+  }
+  std::cout << "imported the " << cin::CollectionLabel(ret->collection_year) << " SSDA903 from "
+            << path << ": " << ret->tables[ssda903::kHeader].size() << " children ("
+            << counts.existing_children << " already in the record), " << counts.total()
+            << " records";
+  for (const auto& [entity, n] : counts.records) std::cout << ", " << n << " " << entity;
+  std::cout << "\n";
+  for (const auto& [what, n] : counts.not_imported) {
+    std::cout << "not imported (the record has no place for it): " << n << " x " << what << "\n";
+  }
+  if (!findings.empty()) {
+    std::cout << findings.size() << " queries about the files; `safeguard validate 903` lists them\n";
+  }
+  return kExitOk;
+}
+
+// The national measures a 903 feeds, from the return alone (earlier years' returns add history).
+int RunMeasures903(const std::string& path, const std::string& year_text,
+                   const std::vector<std::string>& previous, const std::string& format) {
+  std::vector<Finding> findings;
+  auto current = ssda903::ReadReturn(path, findings);
+  if (!current.ok()) return Fail(current.status());
+  int year = 0;
+  if (!year_text.empty()) {
+    auto y = cin::ParseCollectionYear(year_text);
+    if (!y.ok()) return Fail(y.status());
+    year = *y;
+  } else {
+    SystemClock clock;
+    year = ssda903::LatestCollectionYear(*current, clock.Now().UkDate());
+    if (year == 0) return Fail(InvalidArgument(path + ": give --year, e.g. --year 2025-26"));
+  }
+  std::vector<ssda903::Return> earlier;
+  for (const std::string& p : previous) {
+    auto r = ssda903::ReadReturn(p, findings);
+    if (!r.ok()) return Fail(r.status());
+    earlier.push_back(std::move(*r));
+  }
+  std::vector<const ssda903::Return*> history;
+  for (const auto& r : earlier) history.push_back(&r);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& m : ssda903::Measures(*current, year, history)) {
+    char value[32];
+    std::snprintf(value, sizeof value, m.unit == "children" ? "%.0f" : "%.1f", m.value);
+    char num[32], den[32];
+    std::snprintf(num, sizeof num, "%.0f", m.numerator);
+    std::snprintf(den, sizeof den, "%.0f", m.denominator);
+    rows.push_back({m.id, m.title, value, m.unit, num, m.unit == "children" ? "" : den,
+                    m.unknown ? std::to_string(m.unknown) : ""});
+  }
+  if (format == "table") {
+    std::cout << "SSDA903 " << cin::CollectionLabel(year) << " measures from " << path
+              << (previous.empty() ? "" : " (with " + std::to_string(previous.size()) +
+                                              " earlier years' returns)")
+              << "\n";
+  }
+  PrintRows({"measure", "title", "value", "unit", "numerator", "denominator", "unknown"}, rows,
+            format);
+  return kExitOk;
+}
+
 int RunAddUser(const std::string& db, const std::string& username, const std::string& name,
                const std::string& role) {
   SystemClock clock;
@@ -677,6 +908,14 @@ int main(int argc, char** argv) {
   imp_cin->add_option("FILE", cin_file, "the census file")->required();
   imp_cin->add_option("--as", as_user, "record the import against this user (default: system)");
 
+  std::string path_903, year_903;
+  auto* imp_903 = imp->add_subcommand(
+      "903", "An SSDA903 return: a folder of CSV tables or the XML (a migration route)");
+  imp_903->add_option("PATH", path_903, "the folder of CSV tables, or the XML file")->required();
+  imp_903->add_option("--year", year_903,
+                      "collection year, e.g. 2025-26 (default: the latest the files fit)");
+  imp_903->add_option("--as", as_user, "record the import against this user (default: system)");
+
   auto* validate =
       app.add_subcommand("validate", "Validate a statutory return against DfE's rules");
   validate->require_subcommand(1);
@@ -691,6 +930,28 @@ int main(int argc, char** argv) {
                       "collection year, e.g. 2025-26 (default: the file's reference date)");
   val_cin->add_option("--out", report_out, "write the report here (default: standard output)");
 
+  Validate903Args v903;
+  auto* val_903 = validate->add_subcommand(
+      "903",
+      "An SSDA903 return (a folder of CSV tables, or the XML): every 2025/26 rule; exit 1 when "
+      "errors");
+  val_903->add_option("PATH", v903.path, "the folder of CSV tables, or one CSV or XML file")
+      ->required();
+  val_903->add_option("--year", v903.year,
+                      "collection year, e.g. 2025-26 (default: the latest the files fit)");
+  val_903->add_option("--previous", v903.previous,
+                      "the previous year's return (folder or XML), for the rules that compare "
+                      "years");
+  val_903->add_option("--format", v903.format, "table, csv, json or html")
+      ->check(CLI::IsMember({"table", "csv", "json", "html"}))
+      ->capture_default_str();
+  val_903->add_option("--out", v903.out, "write the report here (default: standard output)");
+  val_903->add_option("--la", v903.la, "the LA's code, e.g. E09000027 (for the rules on it)");
+  val_903->add_option("--providers", v903.providers,
+                      "Ofsted provider list (CSV with URN; see docs/returns/903-differences.md)");
+  val_903->add_option("--postcodes", v903.postcodes,
+                      "postcode directory (CSV with pcd, laua, oseast1m, osnrth1m)");
+
   auto* returns = app.add_subcommand("returns", "Build a statutory return from the record");
   returns->require_subcommand(1);
   std::string la_code, date_time;
@@ -702,6 +963,32 @@ int main(int argc, char** argv) {
   ret_cin->add_option("--la", la_code, "the LA's three-digit code (default: from the UPNs)");
   ret_cin->add_option("--date-time", date_time,
                       "the header's DateTime, YYYY-MM-DDTHH:MM:SS (default: now)");
+
+  std::string out_903;
+  auto* ret_903 = returns->add_subcommand(
+      "903", "The SSDA903 for a collection year: a folder of CSV tables, or XML (--out X.xml)");
+  ret_903->add_option("--year", year_text, "collection year, e.g. 2025-26")->required();
+  ret_903->add_option("--out", out_903, "output folder (one CSV per table) or .xml file")
+      ->required();
+
+  auto* measures = app.add_subcommand(
+      "measures", "National measures computed from a statutory return alone");
+  measures->require_subcommand(1);
+  std::string m903_path, m903_year, m903_format = "table";
+  std::vector<std::string> m903_previous;
+  auto* meas_903 = measures->add_subcommand(
+      "903",
+      "From an SSDA903: CLA at 31 March, 3+ placements, long-term stability, care leavers "
+      "19-21 accommodation and EET, adoption timeliness");
+  meas_903->add_option("PATH", m903_path, "the folder of CSV tables, or the XML file")
+      ->required();
+  meas_903->add_option("--year", m903_year,
+                       "collection year, e.g. 2025-26 (default: the latest the files fit)");
+  meas_903->add_option("--previous", m903_previous,
+                       "earlier years' returns, most recent first (history for stability)");
+  meas_903->add_option("--format", m903_format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
 
   auto* users = app.add_subcommand("users", "Manage accounts");
   users->require_subcommand(1);
@@ -780,6 +1067,10 @@ int main(int argc, char** argv) {
       return RunValidateCin(db_flag, db, cin_file, report_format, year_text, report_out);
     }
     if (*ret_cin) return RunReturnsCin(db, year_text, la_code, date_time, returns_out);
+    if (*val_903) return RunValidate903(db_flag, db, v903);
+    if (*meas_903) return RunMeasures903(m903_path, m903_year, m903_previous, m903_format);
+    if (*ret_903) return RunReturns903(db, year_text, out_903);
+    if (*imp_903) return RunImport903(db, path_903, year_903, as_user);
     if (*add_user) return RunAddUser(db, username, display_name, role);
     if (*list_users) return RunListUsers(db, format);
     if (*stats) return RunStats(db, format);

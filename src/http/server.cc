@@ -13,6 +13,9 @@
 #include "http/openapi.h"
 #include "returns/cin_census.h"
 #include "returns/cin_validate.h"
+#include "returns/ssda903.h"
+#include "returns/ssda903_measures.h"
+#include "returns/ssda903_validate.h"
 #include "returns/report.h"
 #include "synth/measure.h"
 
@@ -256,6 +259,12 @@ class Server::Impl {
     svr_.Get("/api/returns/cin/validate", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
                return ValidateCin(req, *u);
              }));
+    svr_.Get("/api/returns/903/validate", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
+               return Validate903(req, *u);
+             }));
+    svr_.Get("/api/returns/903/measures", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
+               return Measures903(req, *u);
+             }));
     svr_.Get(
         R"(/api/children/(\d+)/record)",
         Wrap(Gate::kUser, [this](const auto& req, const User* u) { return ChildRecord(req, *u); }));
@@ -491,6 +500,98 @@ class Server::Impl {
   // The CIN census of a collection year built from the live record and checked against every
   // rule, so that errors are fixed at source before census day. ?year=2025-26 (default: the
   // latest year that has ended).
+  // The findings of a validation and their summary by rule, into a reply's body.
+  static void AddFindings(const std::vector<Finding>& findings, json& body) {
+    json by_rule = json::array();
+    for (const RuleCount& c : SummariseByRule(findings)) {
+      by_rule.push_back({{"rule", c.rule},
+                         {"severity", std::string(SeverityName(c.severity))},
+                         {"message", c.message},
+                         {"findings", c.findings},
+                         {"children", c.children}});
+    }
+    body["by_rule"] = std::move(by_rule);
+    json list = json::array();
+    for (const Finding& f : findings) {
+      list.push_back({{"rule", f.rule},
+                      {"severity", std::string(SeverityName(f.severity))},
+                      {"child", f.child},
+                      {"field", f.field},
+                      {"where", f.path},
+                      {"message", f.message}});
+    }
+    body["findings"] = std::move(list);
+  }
+
+  // ?year=2025-26, or the latest collection year that has ended.
+  static Result<int> YearParam(const httplib::Request& req) {
+    if (req.has_param("year")) return cin::ParseCollectionYear(req.get_param_value("year"));
+    const Date today = SystemClock().Now().UkDate();
+    return today.month() >= 4 ? today.year() : today.year() - 1;
+  }
+
+  // The SSDA903 built from the record for a year, validated against every rule that can run
+  // on it (the previous year's return is built too, for the rules comparing years).
+  Reply Validate903(const httplib::Request& req, const User& user) {
+    if (user.role == "SCRUTINY_MEMBER") {
+      return Error(Status(StatusCode::kPermissionDenied,
+                          "scrutiny members see aggregate figures only, not individual records"));
+    }
+    auto year = YearParam(req);
+    if (!year.ok()) return Error(year.status());
+    auto records = LoadedRecords::Load(store_);
+    if (!records.ok()) return Error(records.status());
+    auto current = ssda903::Build(*records, {*year});
+    if (!current.ok()) return Error(current.status());
+    auto previous = ssda903::Build(*records, {*year - 1});
+    if (!previous.ok()) return Error(previous.status());
+    ssda903::ValidateOptions options;
+    options.collection_year = *year;
+    options.previous = &*previous;
+    const ssda903::Validation v = ssda903::Validate(*current, options);
+    Reply r;
+    r.body = json::object();
+    r.body["year"] = cin::CollectionLabel(*year);
+    r.body["children"] = v.children;
+    r.body["rules_run"] = v.rules_run;
+    r.body["errors"] = CountErrors(v.findings);
+    r.body["queries"] = v.findings.size() - static_cast<size_t>(CountErrors(v.findings));
+    json not_run = json::array();
+    for (const auto& n : v.not_run) not_run.push_back({{"rule", n.rule}, {"needs", n.needs}});
+    r.body["not_run"] = std::move(not_run);
+    AddFindings(v.findings, r.body);
+    return r;
+  }
+
+  // The national measures of the year's 903 (aggregates: open to every role).
+  Reply Measures903(const httplib::Request& req, const User&) {
+    auto year = YearParam(req);
+    if (!year.ok()) return Error(year.status());
+    auto records = LoadedRecords::Load(store_);
+    if (!records.ok()) return Error(records.status());
+    std::vector<ssda903::Return> rets;
+    for (int y = *year; y > *year - 3; --y) {
+      auto ret = ssda903::Build(*records, {y});
+      if (!ret.ok()) return Error(ret.status());
+      rets.push_back(std::move(*ret));
+    }
+    Reply r;
+    r.body = json::object();
+    r.body["year"] = cin::CollectionLabel(*year);
+    json list = json::array();
+    for (const auto& m : ssda903::Measures(rets[0], *year, {&rets[1], &rets[2]})) {
+      list.push_back({{"id", m.id},
+                      {"title", m.title},
+                      {"unit", m.unit},
+                      {"value", m.value},
+                      {"numerator", m.numerator},
+                      {"denominator", m.denominator},
+                      {"unknown", m.unknown}});
+    }
+    r.body["measures"] = std::move(list);
+    return r;
+  }
+
   Reply ValidateCin(const httplib::Request& req, const User& user) {
     if (user.role == "SCRUTINY_MEMBER") {
       return Error(Status(StatusCode::kPermissionDenied,
@@ -517,25 +618,7 @@ class Server::Impl {
     r.body["rules"] = cin::Rules().size();
     r.body["errors"] = CountErrors(findings);
     r.body["queries"] = findings.size() - static_cast<size_t>(CountErrors(findings));
-    json by_rule = json::array();
-    for (const RuleCount& c : SummariseByRule(findings)) {
-      by_rule.push_back({{"rule", c.rule},
-                         {"severity", std::string(SeverityName(c.severity))},
-                         {"message", c.message},
-                         {"findings", c.findings},
-                         {"children", c.children}});
-    }
-    r.body["by_rule"] = std::move(by_rule);
-    json list = json::array();
-    for (const Finding& f : findings) {
-      list.push_back({{"rule", f.rule},
-                      {"severity", std::string(SeverityName(f.severity))},
-                      {"child", f.child},
-                      {"field", f.field},
-                      {"where", f.path},
-                      {"message", f.message}});
-    }
-    r.body["findings"] = std::move(list);
+    AddFindings(findings, r.body);
     return r;
   }
 

@@ -70,6 +70,10 @@ void Table(const std::vector<Finding>& findings, const ReportInfo& info, std::os
   out << info.title << ": " << info.file << "\n"
       << info.children << " children, " << info.rules_run << " rules: " << errors << " errors, "
       << findings.size() - static_cast<size_t>(errors) << " queries\n";
+  if (!info.not_run.empty()) {
+    out << info.not_run.size() << " rules not run:\n";
+    for (const auto& n : info.not_run) out << "  " << n.rule << ": needs " << n.needs << "\n";
+  }
   if (findings.empty()) return;
   const std::vector<std::string> head = {"severity", "rule",  "child",  "line",
                                          "field",    "where", "message"};
@@ -103,7 +107,7 @@ void Table(const std::vector<Finding>& findings, const ReportInfo& info, std::os
   }
 }
 
-void CsvReport(const std::vector<Finding>& findings, std::ostream& out) {
+void CsvReport(const std::vector<Finding>& findings, const ReportInfo& info, std::ostream& out) {
   out << "rule,severity,child,line,field,where,message\n";
   for (const Finding& f : findings) {
     WriteCsvCell(out, f.rule);
@@ -117,6 +121,13 @@ void CsvReport(const std::vector<Finding>& findings, std::ostream& out) {
     WriteCsvCell(out, f.message);
     out << '\n';
   }
+  // Rules not run: a row each, severity "not run", the message saying what they needed.
+  for (const auto& n : info.not_run) {
+    WriteCsvCell(out, n.rule);
+    out << ",not run,,,,,";
+    WriteCsvCell(out, "not run: needs " + n.needs);
+    out << '\n';
+  }
 }
 
 void JsonReport(const std::vector<Finding>& findings, const ReportInfo& info, std::ostream& out) {
@@ -128,6 +139,14 @@ void JsonReport(const std::vector<Finding>& findings, const ReportInfo& info, st
   w.Key("rules_run").Int(info.rules_run);
   w.Key("errors").Int(CountErrors(findings));
   w.Key("queries").Int(static_cast<std::int64_t>(findings.size()) - CountErrors(findings));
+  w.Key("not_run").BeginArray();
+  for (const auto& n : info.not_run) {
+    w.BeginObject();
+    w.Key("rule").String(n.rule);
+    w.Key("needs").String(n.needs);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("by_rule").BeginArray();
   for (const RuleCount& c : SummariseByRule(findings)) {
     w.BeginObject();
@@ -175,6 +194,19 @@ void HtmlReport(const std::vector<Finding>& findings, const ReportInfo& info, st
   out << "</code>. " << info.children << " children checked against " << info.rules_run
       << " rules: <strong>" << errors << " errors</strong> and " << findings.size() - errors
       << " queries.</p>\n";
+  if (!info.not_run.empty()) {
+    out << "<h2>Rules not run (" << info.not_run.size()
+        << ")</h2>\n<table><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Needs</th>"
+           "</tr></thead><tbody>\n";
+    for (const auto& n : info.not_run) {
+      out << "<tr><td>";
+      Html(out, n.rule);
+      out << "</td><td>";
+      Html(out, n.needs);
+      out << "</td></tr>\n";
+    }
+    out << "</tbody></table>\n";
+  }
   if (findings.empty()) {
     out << "<p>Nothing to fix.</p></body></html>\n";
     return;
@@ -231,7 +263,7 @@ void HtmlReport(const std::vector<Finding>& findings, const ReportInfo& info, st
 void WriteReport(const std::vector<Finding>& findings, const ReportInfo& info,
                  const std::string& format, std::ostream& out) {
   if (format == "csv") {
-    CsvReport(findings, out);
+    CsvReport(findings, info, out);
   } else if (format == "json") {
     JsonReport(findings, info, out);
   } else if (format == "html") {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "returns/findings.h"
+#include "returns/rule_engine.h"
 
 namespace sg {
 
@@ -16,6 +17,9 @@ struct ReportInfo {
   std::string file;   // what was validated
   int children = 0;   // children in the return
   int rules_run = 0;  // rules checked
+  // Rules that could not run and what they needed: every format lists them, so that a rule
+  // left out is never mistaken for a rule passed.
+  std::vector<rules::NotRun> not_run;
   // Who holds a child's case, for the HTML report's grouping: (team, worker), or empty when
   // the record does not know. Unset = group by child only.
   std::function<std::pair<std::string, std::string>(const std::string& child)> owner;

@@ -273,7 +273,11 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
     }
     if (eps.empty() && leaver == nullptr) continue;
 
-    const std::string sex = child.GetText("sex") == "F" ? "2" : "1";
+    // SEX: M, F or U from 2024/25 (DfE's change); 1 (male) or 2 (female) before.
+    const std::string recorded = child.GetText("sex");
+    const std::string sex = options.collection_year >= 2025
+                                ? (recorded.empty() ? std::string("U") : recorded)
+                                : (recorded == "F" ? "2" : "1");
     // No UPN: UN1 for a child under five on 31 March (not yet of school age), else UN2.
     std::string upn = child.GetText("upn");
     if (upn.empty()) upn = !dob_date || to.YearsSince(*dob_date) < 5 ? "UN1" : "UN2";

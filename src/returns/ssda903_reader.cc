@@ -2,6 +2,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
 
 #include <algorithm>
 #include <cctype>
@@ -10,6 +11,7 @@
 #include <sstream>
 
 #include "common/csv.h"
+#include "common/data_files.h"
 
 namespace sg::ssda903 {
 namespace {
@@ -131,7 +133,7 @@ void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
   TableId table = kTableCount;
   std::vector<int> column_of;  // the file's column i -> the spec's column, or -1
   size_t spec_width = 0;
-  bool duplicate = false;
+  bool reported = false;  // a finding already says why reading stopped
   const Status s = ForEachCsvRecord(text, [&](int line, std::vector<std::string>& cells) {
     if (table == kTableCount && column_of.empty()) {
       table = RecogniseTable(cells, file);
@@ -143,6 +145,7 @@ void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
         findings.push_back(FileFinding(
             file, line, "",
             "the header line does not match any 903 table (" + names + "); file not read"));
+        reported = true;
         return InvalidArgument("unrecognised");
       }
       TableSource& src = ret.sources[table];
@@ -150,7 +153,7 @@ void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
         findings.push_back(FileFinding(file, line, "",
                                        std::string(Spec(table).name) + " was already read from " +
                                            src.file + "; this second copy is not read"));
-        duplicate = true;
+        reported = true;
         return InvalidArgument("duplicate");
       }
       src.present = true;
@@ -210,10 +213,11 @@ void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
     ret.sources[table].lines.push_back(line);
     return Status::Ok();
   });
-  if (!s.ok() && table != kTableCount && !duplicate) {
-    findings.push_back(FileFinding(file, 0, "", s.message() + "; the rows before it were read"));
-  }
-  if (table == kTableCount && column_of.empty() && s.ok()) {
+  if (!s.ok() && !reported) {
+    findings.push_back(FileFinding(
+        file, 0, "",
+        s.message() + (table != kTableCount ? "; the rows before it were read" : "; file not read")));
+  } else if (s.ok() && table == kTableCount) {
     findings.push_back(FileFinding(file, 0, "", "the file is empty"));
   }
 }
@@ -257,6 +261,40 @@ void Add(Return& ret, TableId table, XmlRow&& r) {
   ret.sources[table].lines.push_back(r.line);
 }
 
+// CLA.xsd, parsed once per process (read-only while validating, so threads may share it).
+xmlSchemaPtr ClaSchema() {
+  static xmlSchemaPtr schema = [] {
+    auto text = ReadDataFile("schemas/CLA.xsd");
+    if (!text.ok()) return static_cast<xmlSchemaPtr>(nullptr);
+    xmlSchemaParserCtxtPtr ctx =
+        xmlSchemaNewMemParserCtxt(text->data(), static_cast<int>(text->size()));
+    xmlSchemaPtr s = xmlSchemaParse(ctx);
+    xmlSchemaFreeParserCtxt(ctx);
+    return s;
+  }();
+  return schema;
+}
+
+struct SchemaFindings {
+  std::string file;
+  std::vector<Finding>* out;
+  int count = 0;
+  static void OnError(void* self, xmlErrorPtr e) {
+    auto* me = static_cast<SchemaFindings*>(self);
+    if (e == nullptr || e->domain != XML_FROM_SCHEMASV || ++me->count > 1000) return;
+    Finding f = FileFinding(me->file, e->line, "", "does not match CLA.xsd: " +
+                                                       Trim(e->message ? e->message : "error"));
+    f.rule = "XSD";
+    const std::string& m = f.message;
+    const size_t q = m.find("Element '");
+    if (q != std::string::npos) {
+      const size_t end = m.find('\'', q + 9);
+      if (end != std::string::npos) f.field = m.substr(q + 9, end - q - 9);
+    }
+    me->out->push_back(std::move(f));
+  }
+};
+
 }  // namespace
 
 void ReadXmlReturn(std::string_view text, std::string_view file, Return& ret,
@@ -281,6 +319,14 @@ void ReadXmlReturn(std::string_view text, std::string_view file, Return& ret,
     findings.push_back(std::move(f));
     xmlFreeDoc(doc);
     return;
+  }
+  // The schema first: what it finds is reported, and the file is read as far as it can be.
+  if (xmlSchemaPtr schema = ClaSchema()) {
+    SchemaFindings sf{std::string(file), &findings};
+    xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
+    xmlSchemaSetValidStructuredErrors(vctx, &SchemaFindings::OnError, &sf);
+    xmlSchemaValidateDoc(vctx, doc);
+    xmlSchemaFreeValidCtxt(vctx);
   }
   for (size_t t = 0; t < kTableCount; ++t) {
     if (t == kDoLo) continue;  // not in CLA.xsd
@@ -401,6 +447,26 @@ Result<Return> ReadReturn(const std::string& path, std::vector<Finding>& finding
     }
   }
   return ret;
+}
+
+int LatestCollectionYear(const Return& ret, Date today) {
+  static constexpr std::pair<TableId, std::string_view> kEvents[] = {
+      {kEpisodes, "DECOM"},        {kEpisodes, "DEC"},
+      {kReviews, "REVIEW"},        {kMissing, "MIS_START"},
+      {kMissing, "MIS_END"},       {kSwEpisodes, "SW_DECOM"},
+      {kSwEpisodes, "SW_DEC"},     {kPlacedAdoption, "DATE_PLACED"},
+      {kPlacedAdoption, "DATE_PLACED_CEASED"}, {kAd1, "DATE_INT"},
+      {kAd1, "DATE_MATCH"}};
+  std::optional<Date> latest;
+  for (const auto& [table, column] : kEvents) {
+    const auto c = static_cast<size_t>(ColumnIndex(table, column));
+    for (const Row& row : ret.tables[table]) {
+      auto d = Date::ParseUk(row[c]);
+      if (d.ok() && *d <= today && (!latest || *d > *latest)) latest = *d;
+    }
+  }
+  if (!latest) return 0;
+  return latest->month() >= 4 ? latest->year() + 1 : latest->year();
 }
 
 }  // namespace sg::ssda903

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/date.h"
 #include "common/status.h"
 #include "returns/findings.h"
 #include "returns/ssda903.h"
@@ -35,5 +36,11 @@ void ReadXmlReturn(std::string_view text, std::string_view file, Return& ret,
 // A return from a path: a directory (its .csv and .xml files), one .xml file, or one .csv file.
 // IoError when the path or a file in it cannot be read.
 Result<Return> ReadReturn(const std::string& path, std::vector<Finding>& findings);
+
+// The latest collection year the return's events fit (2026 = 2025/26): the year ending
+// 31 March that holds its latest event date (episode starts and ends, reviews, missing
+// episodes, social worker episodes, adoption milestones) on or before `today`; dates after
+// `today` are typing errors, not a later collection. 0 when the return has no event date.
+int LatestCollectionYear(const Return& ret, Date today);
 
 }  // namespace sg::ssda903

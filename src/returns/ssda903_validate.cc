@@ -193,7 +193,13 @@ Validation Validate(const Return& current, const ValidateOptions& options) {
     ++v.rules_run;
   }
   v.findings = std::move(out.list());
+  // Children of the return: those in the Header table (or, without one, in any table).
   v.children = static_cast<int>(ctx.cur.children.size());
+  if (ctx.cur.Has(kHeader)) {
+    v.children = static_cast<int>(std::count_if(
+        ctx.cur.children.begin(), ctx.cur.children.end(),
+        [](const ChildRows& c) { return !c.rows[kHeader].empty(); }));
+  }
   return v;
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -260,6 +261,108 @@ TEST(Cli, ValidateCinFindsEveryPlantedFault) {
   EXPECT_EQ(cut.exit_code, 1);
   EXPECT_NE(cut.out.find("not well-formed XML"), std::string::npos) << cut.out;
   EXPECT_EQ(RunSafeguard({"validate", "cin", dir.File("none.xml")}).exit_code, 3);
+}
+
+// The 903 built from the record, imported into an empty store (all or nothing) and built
+// again: the same bytes, table by table. A second import of the same children is refused whole
+// with the file, line and column.
+TEST(Cli, Ssda903RoundTripsThroughImportByteForByte) {
+  testing::TempDir dir;
+  const std::string db = dir.File("a.db"), db2 = dir.File("b.db");
+  ASSERT_EQ(
+      RunSafeguard({"generate", "--like", "Rutland", "--years", "1", "--burn-in", "2", "--db", db})
+          .exit_code,
+      0);
+  auto a = RunSafeguard({"returns", "903", "--year", "2024-25", "--out", dir.File("a"), "--db", db});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  auto imported = RunSafeguard({"import", "903", dir.File("a"), "--db", db2});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_NE(imported.out.find("SSDA903 from"), std::string::npos) << imported.out;
+  auto b = RunSafeguard({"returns", "903", "--year", "2024-25", "--out", dir.File("b"), "--db", db2});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  size_t bytes = 0;
+  for (const char* table : {"header.csv", "episodes.csv", "reviews.csv", "uasc.csv", "oc2.csv",
+                            "oc3.csv", "ad1.csv", "placed_for_adoption.csv",
+                            "previous_permanence.csv", "missing.csv", "sw_episodes.csv",
+                            "dolo.csv"}) {
+    const std::string first = slurp(dir.File(std::string("a/") + table));
+    EXPECT_FALSE(first.empty()) << table;
+    bytes += first.size();
+    EXPECT_EQ(first, slurp(dir.File(std::string("b/") + table))) << table;
+  }
+  EXPECT_GT(bytes, 3000u);
+  auto before = RunSafeguard({"stats", "--db", db2, "--format", "csv"});
+  // Importing the same children's care again is refused whole.
+  auto again = RunSafeguard({"import", "903", dir.File("a"), "--db", db2});
+  EXPECT_EQ(again.exit_code, 1) << again.out;
+  EXPECT_NE(again.err.find("already has looked-after episodes"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("header.csv line 2, CHILD"), std::string::npos) << again.err;
+  EXPECT_EQ(RunSafeguard({"stats", "--db", db2, "--format", "csv"}).out, before.out);
+  // A bad cell stops the import, naming the file, line and column: a date a spreadsheet
+  // rewrote (refused before the store is touched) and, in the last row, a legal status the
+  // record does not know (refused by the store after the other rows went in: rolled back).
+  const std::string eps = slurp(dir.File("a/episodes.csv"));
+  auto replace_cell = [&](size_t line_start, int column, const std::string& value) {
+    std::string text = eps;
+    size_t from = line_start;
+    for (int c = 0; c < column; ++c) from = text.find(',', from) + 1;
+    text.replace(from, text.find(',', from) - from, value);
+    std::ofstream(dir.File("a/episodes.csv"), std::ios::binary) << text;
+  };
+  replace_cell(eps.find('\n') + 1, 1, "2024-04-01");
+  const std::string db3 = dir.File("c.db");
+  auto bad = RunSafeguard({"import", "903", dir.File("a"), "--db", db3});
+  EXPECT_EQ(bad.exit_code, 1) << bad.out;
+  EXPECT_NE(bad.err.find("episodes.csv line 2, DECOM"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("nothing was imported"), std::string::npos) << bad.err;
+  const size_t last_line = eps.rfind('\n', eps.size() - 2) + 1;
+  replace_cell(last_line, 3, "ZZ");
+  const int line = static_cast<int>(std::count(eps.begin(), eps.end(), '\n'));
+  auto refused = RunSafeguard({"import", "903", dir.File("a"), "--db", db3});
+  EXPECT_EQ(refused.exit_code, 1) << refused.out;
+  EXPECT_NE(refused.err.find("episodes.csv line " + std::to_string(line) + ", LS"),
+            std::string::npos)
+      << refused.err << " (line " << line << ")";
+  auto empty = RunSafeguard({"stats", "--db", db3, "--format", "csv"});
+  EXPECT_NE(empty.out.find("\nchild,Child,0\n"), std::string::npos) << empty.out;
+  EXPECT_NE(empty.out.find("\ncla_episode,"), std::string::npos) << empty.out;
+}
+
+// validate 903: every report format, the exit code, and rules that cannot run said so.
+TEST(Cli, Validate903ReportsFindingsAndRulesNotRun) {
+  const std::string fixtures = std::string(SG_TEST_FIXTURES) + "/ssda903";
+  auto table = RunSafeguard({"validate", "903", fixtures + "/fixtures", "--year", "2025-26"});
+  EXPECT_EQ(table.exit_code, 1) << table.err;
+  EXPECT_NE(table.out.find("SSDA903 2025-26"), std::string::npos) << table.out.substr(0, 400);
+  EXPECT_NE(table.out.find("2675 children"), std::string::npos) << table.out.substr(0, 400);
+  auto csv = RunSafeguard(
+      {"validate", "903", fixtures + "/fixtures", "--year", "2025-26", "--format", "csv"});
+  ASSERT_EQ(csv.out.rfind("rule,severity,child,line,field,where,message\n", 0), 0u);
+  EXPECT_NE(csv.out.find("\n1003,error,921450,6,DATE_PLACED,placed_for_adoption.csv,"),
+            std::string::npos);
+  auto json = RunSafeguard(
+      {"validate", "903", fixtures + "/fixtures", "--year", "2025-26", "--format", "json"});
+  EXPECT_NE(json.out.find("\"not_run\":["), std::string::npos);
+  // Without the previous year, the rules comparing years say what they need.
+  if (json.out.find("\"needs\":\"the previous year's") == std::string::npos) {
+    ADD_FAILURE() << "no rule reported as needing the previous year";
+  }
+  // The XML form, and a file that is not a return.
+  auto xml = RunSafeguard({"validate", "903", fixtures + "/fake_903.xml", "--year", "2025-26"});
+  EXPECT_NE(xml.out.find("253 children"), std::string::npos) << xml.out.substr(0, 300);
+  testing::TempDir dir;
+  std::ofstream(dir.File("notes.csv")) << "NAME,TOWN\nA,B\n";
+  auto junk = RunSafeguard({"validate", "903", dir.File("notes.csv"), "--year", "2025-26"});
+  EXPECT_EQ(junk.exit_code, 1);
+  EXPECT_NE(junk.out.find("does not match any 903 table"), std::string::npos) << junk.out;
+  EXPECT_EQ(RunSafeguard({"validate", "903", dir.File("none")}).exit_code, 3);
+  auto no_year = RunSafeguard({"validate", "903", dir.File("notes.csv")});
+  EXPECT_EQ(no_year.exit_code, 1);
+  EXPECT_NE(no_year.err.find("--year"), std::string::npos) << no_year.err;
 }
 
 }  // namespace

@@ -327,6 +327,31 @@ TEST_P(HttpApi, TheLiveRecordIsValidatedAsACinCensus) {
   ExpectError(Get("/api/returns/cin/validate", Login("member")), 403, "permission_denied");
 }
 
+TEST_P(HttpApi, TheLiveRecordIsValidatedAsAn903AndMeasured) {
+  const std::string cookie = Login("analyst");
+  auto r = Get("/api/returns/903/validate?year=2025-26", cookie);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json body = Body(r);
+  EXPECT_EQ(body["year"], "2025-26");
+  EXPECT_GT(body["rules_run"].get<int>(), 0);
+  EXPECT_EQ(body["errors"].get<size_t>() + body["queries"].get<size_t>(), body["findings"].size());
+  // Built from the record, the previous year's return is there: nothing waits on it.
+  for (const auto& n : body["not_run"]) {
+    EXPECT_EQ(n["needs"].get<std::string>().find("previous year"), std::string::npos) << n;
+  }
+  ExpectError(Get("/api/returns/903/validate?year=26", cookie), 400, "invalid_argument");
+  ExpectError(Get("/api/returns/903/validate", Login("member")), 403, "permission_denied");
+  // The measures are aggregates: members may see them.
+  auto m = Get("/api/returns/903/measures?year=2025-26", Login("member"));
+  ASSERT_TRUE(m);
+  ASSERT_EQ(m->status, 200) << m->body;
+  const json measures = Body(m)["measures"];
+  ASSERT_GE(measures.size(), 10u);
+  EXPECT_EQ(measures[0]["id"], "cla_at_31_march");
+  EXPECT_GE(measures[0]["value"].get<double>(), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, HttpApi, ::testing::ValuesIn(testing::Backends()),
                          [](const auto& info) { return info.param; });
 
