@@ -1,6 +1,6 @@
 // Safeguard's SSDA903 findings on the shipped fixtures (test/fixtures/ssda903/fixtures/, the
-// 2025/26 rules, LA E09000027, no previous-year files and no provider list or postcode
-// directory) against the community validator's (peer_ssda903_fixtures.csv: unique rule/child
+// 2025/26 rules, LA E09000027, no previous-year files, no provider list, a postcode directory
+// that knows none of the fixture's made-up postcodes) against the community validator's (peer_ssda903_fixtures.csv: unique rule/child
 // pairs), rule by rule. Prints the agreement; fails on a disagreement that
 // docs/returns/903-differences.md does not explain (the rules listed in kDocumented below).
 // SG_PEER_RULE=<code> prints that rule's differing children.
@@ -47,8 +47,12 @@ TEST(Ssda903Peer, FindingsAgreeWithTheCommunityValidatorRuleByRule) {
   ASSERT_TRUE(ret.ok()) << ret.status().message();
   ASSERT_EQ(ret->tables[kHeader].size(), 2675u);
   ASSERT_EQ(ret->tables[kEpisodes].size(), 5050u);
+  // The peer ran with its postcode directory loaded, and the fixture's postcodes are made up
+  // ("EG19 7TT"): none is found there. An empty directory here is the same state, so that the
+  // rules on the placement's LA and distance run as they did there.
   Reference ref;
   ref.la_code = "E09000027";
+  ref.has_postcodes = true;
   ValidateOptions options;
   options.collection_year = 2026;
   options.reference = &ref;
