@@ -39,9 +39,7 @@ std::optional<Date> DecOrYearEnd(const Context& ctx, size_t row) {
   return dec.empty() ? std::optional<Date>(ctx.end) : ParseDate(dec);
 }
 
-bool Temporary(std::string_view place) {
-  return OneOf(place, {"T0", "T1", "T2", "T3", "T4"});
-}
+bool Temporary(std::string_view place) { return OneOf(place, {"T0", "T1", "T2", "T3", "T4"}); }
 
 bool Respite(std::string_view ls) { return ls == "V3" || ls == "V4"; }
 
@@ -132,7 +130,9 @@ void R399(const Context& ctx, Out& out) {
     const auto& eps = c.rows[kEpisodes];
     if (eps.empty()) continue;
     bool all_respite = true;
-    for (std::uint32_t e : eps) all_respite = all_respite && Respite(ctx.Cell(kEpisodes, e, ep::LS));
+    for (std::uint32_t e : eps) {
+      all_respite = all_respite && Respite(ctx.Cell(kEpisodes, e, ep::LS));
+    }
     if (!all_respite) continue;
     for (std::uint32_t h : c.rows[kHeader]) {
       if (!ctx.Cell(kHeader, h, hdr::MOTHER).empty()) out.Flag(kHeader, h, "MOTHER");
@@ -867,8 +867,8 @@ void AddRules301To399(std::vector<Rule>& rules) {
       "is adopted by current foster carer, but last placement is A1, A4 or A6.",
       kEp | Needs(kAd1), R335);
   add("336",
-      "Child does not have a foster placement immediately prior to being placed for adoption.",
-      kEp, R336);
+      "Child does not have a foster placement immediately prior to being placed for adoption.", kEp,
+      R336);
   add("344",
       "The record shows the young person has died or returned home to live with parent(s) or "
       "someone with parental responsibility for a continuous period of 6 months or more, but "
@@ -878,8 +878,8 @@ void AddRules301To399(std::vector<Rule>& rules) {
       "The data collection record shows the local authority is in touch with this young person, "
       "but activity and/or accommodation data items are zero.",
       Needs(kOc3), R345);
-  add("347", "Care leavers aged under 18 years, can not be accommodated in a Foyer.",
-      Needs(kOc3), R347);
+  add("347", "Care leavers aged under 18 years, can not be accommodated in a Foyer.", Needs(kOc3),
+      R347);
   add("348", "Care leaver has previously been reported as having died. ",
       Needs(kOc3) | NeedsLast(kOc3), R348);
   add("351", "Child was over 25 at the start of the current collection year.", Needs(kHeader),
@@ -889,8 +889,7 @@ void AddRules301To399(std::vector<Rule>& rules) {
   add("354", "Date episode ceased must be on or before the end of the current collection year.",
       kEp, R354);
   add("355", "Episode appears to have lasted for less than 24 hours", kEp, R355);
-  add("356", "The date the episode ceased is before the date the same episode started.", kEp,
-      R356);
+  add("356", "The date the episode ceased is before the date the same episode started.", kEp, R356);
   add("357",
       "If this is the first episode ever for this child, reason for new episode must be S.  Check "
       "whether there is an episode immediately preceding this one, which has been left out.  If "
@@ -918,8 +917,8 @@ void AddRules301To399(std::vector<Rule>& rules) {
       "A child cannot change placement during the course of an individual short-term respite "
       "break.",
       kEp, R366);
-  add("367", "The maximum amount of respite care allowable is 75 days in any 12-month period.",
-      kEp, R367);
+  add("367", "The maximum amount of respite care allowable is 75 days in any 12-month period.", kEp,
+      R367);
   add("371",
       "Child in supported accomodation not subject to children’s homes regulations should be "
       "at least 16.",
@@ -947,8 +946,8 @@ void AddRules301To399(std::vector<Rule>& rules) {
   add("381", "A period of care cannot end with a temporary placement.", kEp, R381);
   add("382", "A child receiving respite care cannot be in a temporary placement.", kEp, R382);
   add("383",
-      "A child in a temporary placement must subsequently return to his/her normal placement.",
-      kEp, R383);
+      "A child in a temporary placement must subsequently return to his/her normal placement.", kEp,
+      R383);
   add("384", "A child receiving respite care cannot be in a long-term foster placement ", kEp,
       R384);
   add("385", "Date episode ceased must be on or before the end of the current collection year.",
@@ -965,7 +964,8 @@ void AddRules301To399(std::vector<Rule>& rules) {
       "Reason episode ceased is that child transferred to care of adult social care services, "
       "but child is aged under 16.",
       kHdrEp, R389);
-  add("390", "Reason episode ceased is adopted but child has not been previously placed for "
+  add("390",
+      "Reason episode ceased is adopted but child has not been previously placed for "
       "adoption.",
       kEp, R390);
   add("391", "Young person was not 17, 18, 19, 20 or 21 during the current collection year. ",

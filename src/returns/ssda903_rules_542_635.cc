@@ -37,8 +37,9 @@ std::optional<double> ParseNumber(std::string_view t) {
   if (!t.empty() && (t[0] == '-' || t[0] == '+')) ++i;
   double value = 0;
   int digits = 0;
-  for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits)
+  for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits) {
     value = value * 10 + (t[i] - '0');
+  }
   if (i < t.size() && t[i] == '.') {
     double scale = 0.1;
     for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits, scale /= 10) {
@@ -272,7 +273,7 @@ void R558(const Context& ctx, Out& out) {
     if (!all_ceased) continue;
     size_t adopted = 0;
     for (std::uint32_t e : c.rows[kEpisodes]) {
-      adopted += IsAdoptedReason(ctx.Cell(kEpisodes, e, ep::REC)) ? 1 : 0;
+      adopted += IsAdoptedReason(ctx.Cell(kEpisodes, e, ep::REC)) ? 1u : 0u;
     }
     if (adopted * decisions <= 1) continue;
     for (std::uint32_t e : c.rows[kEpisodes]) {

@@ -13,8 +13,7 @@ using Ids = std::multiset<std::string>;
 // An episode of `id`: the placement and legal status that matter, the rest filled as in the
 // base return.
 size_t AddEpisode(Return& r, const std::string& id, std::string decom, std::string dec,
-                  std::string ls, std::string place, std::string rne = "P",
-                  std::string rec = "") {
+                  std::string ls, std::string place, std::string rne = "P", std::string rec = "") {
   return AddRow(r, kEpisodes,
                 {{"CHILD", id},
                  {"DECOM", std::move(decom)},
@@ -32,8 +31,7 @@ size_t AddEpisode(Return& r, const std::string& id, std::string decom, std::stri
 
 // Rewrites the base episode of `id`.
 void SetEpisode(Return& r, const std::string& id, std::string decom, std::string dec,
-                std::string ls, std::string place, std::string rne = "S",
-                std::string rec = "") {
+                std::string ls, std::string place, std::string rne = "S", std::string rec = "") {
   Set(r, kEpisodes, id, "DECOM", std::move(decom));
   Set(r, kEpisodes, id, "DEC", std::move(dec));
   Set(r, kEpisodes, id, "LS", std::move(ls));
@@ -541,8 +539,9 @@ void PlacementCase(Return& r, const std::string& place,
 TEST(Ssda903Rule, R371) {
   Return r = ValidReturn({"1", "2", "3", "4"});
   // Born 01/06/2009: 16 on 01/06/2025.
-  PlacementCase(r, "K3", {{"31/05/2025", "01/06/2009"}, {"01/06/2025", "01/06/2009"},
-                          {"31/05/2025", "01/06/2009"}});
+  PlacementCase(
+      r, "K3",
+      {{"31/05/2025", "01/06/2009"}, {"01/06/2025", "01/06/2009"}, {"31/05/2025", "01/06/2009"}});
   Set(r, kEpisodes, "4", "DEC", "");  // as the community, an open episode is not looked at
   EXPECT_EQ(FlaggedFields(r, "371"), Ids{"2:PLACE"});
   Absent(r, kHeader);
