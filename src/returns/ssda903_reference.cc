@@ -97,6 +97,7 @@ Status LoadProviders(const std::string& path, Reference& ref) {
           p.provider_codes = Codes(cells[static_cast<size_t>(c)]);
         }
         if (int c = column("LA_CODE"); c >= 0) p.la_code = cells[static_cast<size_t>(c)];
+        if (int c = column("POSTCODE"); c >= 0) p.postcode = Upper(cells[static_cast<size_t>(c)]);
         if (int c = column("REG_END"); c >= 0 && !cells[static_cast<size_t>(c)].empty()) {
           const std::string& t = cells[static_cast<size_t>(c)];
           auto d = ParseDate(t);

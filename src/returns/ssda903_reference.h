@@ -8,7 +8,7 @@
 // Provider list: CSV with a header naming at least URN; optional columns PLACE_CODES and
 // PROVIDER_CODES (codes separated by ';' or '|': the placement types and PLACE_PROVIDER codes
 // the provider may be), REG_END (DD/MM/YYYY or YYYY-MM-DD: registration ended), LA_CODE (the
-// E-code of the LA the provider is in).
+// E-code of the LA the provider is in), POSTCODE (the provider's postcode).
 // Postcode directory: CSV with ONS Postcode Directory column names: pcd (the postcode), laua
 // (its district), oseast1m and osnrth1m (OS grid easting and northing, metres).
 

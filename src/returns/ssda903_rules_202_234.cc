@@ -3,6 +3,7 @@
 // (data-to-insight/csc-validator-be-903), read, not copied; differences are listed in
 // docs/returns/903-differences.md.
 
+#include <cctype>
 #include <string>
 
 #include "returns/ssda903_validate.h"
@@ -432,6 +433,16 @@ void R221(const Context& ctx, Out& out) {
     if (!OneOf(ctx.Cell(kEpisodes, e, ep::PLACE), {"K1", "K2", "K3", "R3", "S1"})) continue;
     if (ctx.Cell(kEpisodes, e, ep::PL_POST).empty()) continue;
     const Provider* p = FindProvider(ctx, urn, key);
+    if (p && !p->postcode.empty()) {
+      // The provider list knows the provider's postcode: the placement's must be it.
+      std::string pl;
+      for (char c : ctx.Cell(kEpisodes, e, ep::PL_POST)) {
+        if (c != ' ') pl += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      }
+      if (pl != p->postcode) out.Flag(kEpisodes, e, "PL_POST");
+      continue;
+    }
+    // Otherwise the nearest check: the provider's LA against the placement postcode's.
     const bool other_la = p && postcodes && !p->la_code.empty() && !ctx.cur.pl_la[e].empty() &&
                           ctx.cur.pl_la[e] != p->la_code;
     if (!p || other_la) out.Flag(kEpisodes, e, "PL_POST");

@@ -406,15 +406,18 @@ void ProtectionRuns(const Context& ctx, Out& out, std::string_view ls, int max_d
   for (const ChildRows& c : ctx.cur.children) {
     const auto& eps = c.rows[kEpisodes];
     run.clear();
-    std::optional<Date> first_start;
+    // The run's earliest start (has_first: one is known). Not an optional: GCC 12 warns,
+    // wrongly, that the optional's value may be read uninitialised.
+    Date first_start;
+    bool has_first = false;
     Date last_end;
     bool joins = false;
     auto close = [&] {
-      if (!run.empty() && first_start && DaysBetween(*first_start, last_end) > max_days) {
+      if (!run.empty() && has_first && DaysBetween(first_start, last_end) > max_days) {
         for (std::uint32_t e : run) out.Flag(kEpisodes, e, "DEC");
       }
       run.clear();
-      first_start.reset();
+      has_first = false;
     };
     for (size_t i = 0; i < eps.size(); ++i) {
       if (ctx.Cell(kEpisodes, eps[i], ep::LS) != ls) continue;
@@ -422,7 +425,10 @@ void ProtectionRuns(const Context& ctx, Out& out, std::string_view ls, int max_d
       const auto decom = ctx.DateCell(kEpisodes, eps[i], ep::DECOM);
       const Date dec = ctx.DateCell(kEpisodes, eps[i], ep::DEC).value_or(ctx.end);
       if (run.empty() || dec > last_end) last_end = dec;
-      if (decom && (!first_start || *decom < *first_start)) first_start = decom;
+      if (decom && (!has_first || *decom < first_start)) {
+        first_start = *decom;
+        has_first = true;
+      }
       run.push_back(eps[i]);
       std::optional<Date> next;
       if (i + 1 < eps.size()) next = ctx.DateCell(kEpisodes, eps[i + 1], ep::DECOM);

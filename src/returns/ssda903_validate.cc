@@ -1,7 +1,10 @@
 #include "returns/ssda903_validate.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 
 namespace sg::ssda903 {
@@ -51,10 +54,6 @@ std::string DescribeNeeds(std::uint32_t needs) {
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
   return out;
-}
-
-std::optional<Date> Context::DateCell(TableId t, size_t row, int column) const {
-  return ParseDate(Cell(t, row, column));
 }
 
 void Out::Flag(TableId t, size_t row, std::string_view field) {
@@ -126,15 +125,36 @@ Year IndexYear(const Return& ret, const Reference* ref) {
       child_of(rows[r][0]).rows[t].push_back(static_cast<std::uint32_t>(r));
     }
   }
+  // The date columns, parsed once.
+  static constexpr std::string_view kDateColumns[] = {
+      "DOB",         "MC_DOB",      "DECOM",      "DEC",       "REVIEW",   "DUC",
+      "DATE_INT",    "DATE_MATCH",  "DATE_PLACED", "DATE_PLACED_CEASED", "DATE_PERM",
+      "MIS_START",   "MIS_END",     "SW_DECOM",   "SW_DEC",    "DOLO_START", "DOLO_END"};
+  for (size_t t = 0; t < kTableCount; ++t) {
+    const auto& cols = Spec(static_cast<TableId>(t)).columns;
+    const auto& rows = ret.tables[t];
+    y.days[t].resize(cols.size());
+    for (size_t c = 0; c < cols.size(); ++c) {
+      if (std::find(std::begin(kDateColumns), std::end(kDateColumns), cols[c]) ==
+          std::end(kDateColumns)) {
+        continue;
+      }
+      auto& out = y.days[t][c];
+      out.resize(rows.size());
+      for (size_t r = 0; r < rows.size(); ++r) {
+        const auto d = ParseDate(rows[r][c]);
+        out[r] = d ? d->days() : Year::kNoDate;
+      }
+    }
+  }
   // Episodes in order of DECOM; undated ones last, in file order.
-  const auto& eps = ret.tables[kEpisodes];
-  std::vector<std::optional<Date>> decom(eps.size());
-  for (size_t i = 0; i < eps.size(); ++i) decom[i] = ParseDate(eps[i][ep::DECOM]);
+  const auto& decom = y.days[kEpisodes][ep::DECOM];
   for (ChildRows& c : y.children) {
     auto& e = c.rows[kEpisodes];
     std::stable_sort(e.begin(), e.end(), [&](std::uint32_t a, std::uint32_t b) {
-      if (decom[a].has_value() != decom[b].has_value()) return decom[a].has_value();
-      return decom[a] && *decom[a] < *decom[b];
+      const bool da = decom[a] != Year::kNoDate, db = decom[b] != Year::kNoDate;
+      if (da != db) return da;
+      return da && decom[a] < decom[b];
     });
   }
   if (ref && ref->has_postcodes) DerivePlacements(y, *ref);
@@ -181,6 +201,10 @@ Validation Validate(const Return& current, const ValidateOptions& options) {
   const std::set<std::string> only(options.only.begin(), options.only.end());
   Validation v;
   Findings out;
+  // SG_PROFILE_RULES=1: the slowest rules and their times on standard error (for `make bench`
+  // and for whoever makes a rule faster).
+  const bool profile = std::getenv("SG_PROFILE_RULES") != nullptr;
+  std::vector<std::pair<double, std::string_view>> times;
   for (const Rule& r : Rules()) {
     if (!only.empty() && !only.count(std::string(r.info.code))) continue;
     const std::uint32_t missing = r.needs & ~available;
@@ -188,9 +212,25 @@ Validation Validate(const Return& current, const ValidateOptions& options) {
       v.not_run.push_back({std::string(r.info.code), DescribeNeeds(missing)});
       continue;
     }
+    const auto t0 = std::chrono::steady_clock::now();
     Out o(r.info, ctx, out);
     r.check(ctx, o);
     ++v.rules_run;
+    if (profile) {
+      times.emplace_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(),
+          r.info.code);
+    }
+  }
+  if (profile) {
+    std::sort(times.rbegin(), times.rend());
+    double total = 0;
+    for (const auto& [ms, _] : times) total += ms;
+    std::fprintf(stderr, "rules: %.1f ms in all; slowest:", total);
+    for (size_t i = 0; i < times.size() && i < 15; ++i) {
+      std::fprintf(stderr, " %s %.1f", std::string(times[i].second).c_str(), times[i].first);
+    }
+    std::fprintf(stderr, "\n");
   }
   v.findings = std::move(out.list());
   // Children of the return: those in the Header table (or, without one, in any table).

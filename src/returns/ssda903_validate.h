@@ -10,6 +10,7 @@
 // calls: an explicit list, so that no rule is dropped by the linker or registered twice.
 
 #include <array>
+#include <climits>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -112,6 +113,7 @@ struct Provider {
   std::vector<std::string> provider_codes;  // PLACE_PROVIDER codes it may be
   std::optional<Date> registered_until;     // end of registration, if it ended
   std::string la_code;                      // the LA it is in (E-code), if known
+  std::string postcode;                     // its postcode, upper case, no spaces, if known
 };
 
 struct Postcode {
@@ -127,6 +129,9 @@ struct Reference {
   std::unordered_map<std::string, Postcode> postcodes;  // by postcode, upper case, no spaces
   std::unordered_map<std::string, std::string> upper_tier;  // LTLA code -> UTLA code
 };
+
+// DD/MM/YYYY exactly, a real date, or nullopt.
+std::optional<Date> ParseDate(std::string_view text);
 
 // ---- The context rules read
 
@@ -149,6 +154,10 @@ struct Year {
   // nullopt where a postcode is blank or unknown.
   std::vector<std::string> pl_la, pl_location;
   std::vector<std::optional<double>> pl_distance;
+  // The date columns parsed once (rules read them many times): days[t][column][row], kNoDate
+  // when blank or not a date; empty for columns that are not dates.
+  static constexpr std::int32_t kNoDate = INT32_MIN;
+  std::array<std::vector<std::vector<std::int32_t>>, kTableCount> days;
 
   const ChildRows* Find(std::string_view child) const {
     auto it = index.find(child);
@@ -159,6 +168,15 @@ struct Year {
     return ret->tables[static_cast<size_t>(t)][row][static_cast<size_t>(column)];
   }
   size_t Rows(TableId t) const { return ret ? ret->tables[static_cast<size_t>(t)].size() : 0; }
+  // A cell as a date (DD/MM/YYYY), or nullopt.
+  std::optional<Date> DateCell(TableId t, size_t row, int column) const {
+    const auto& col = days[static_cast<size_t>(t)];
+    if (static_cast<size_t>(column) < col.size() && !col[static_cast<size_t>(column)].empty()) {
+      const std::int32_t d = col[static_cast<size_t>(column)][row];
+      return d == kNoDate ? std::nullopt : std::optional<Date>(Date::FromDays(d));
+    }
+    return ParseDate(Cell(t, row, column));
+  }
 };
 
 struct Context {
@@ -173,7 +191,9 @@ struct Context {
     return cur.Cell(t, row, column);
   }
   // A cell of the current year as a date (DD/MM/YYYY), or nullopt.
-  std::optional<Date> DateCell(TableId t, size_t row, int column) const;
+  std::optional<Date> DateCell(TableId t, size_t row, int column) const {
+    return cur.DateCell(t, row, column);
+  }
 };
 
 // Findings of one rule.
@@ -235,9 +255,6 @@ Validation Validate(const Return& current, const ValidateOptions& options);
 Year IndexYear(const Return& ret, const Reference* ref);
 
 // ---- Helpers for rule writers
-
-// DD/MM/YYYY exactly, a real date, or nullopt.
-std::optional<Date> ParseDate(std::string_view text);
 
 // Whole years between `dob` and `on` (the age on that day).
 int AgeOn(Date dob, Date on);

@@ -45,7 +45,7 @@ Return ValidReturn(std::initializer_list<std::string_view> ids) {
     const std::string id(id_view);
     const std::string dob = "01/06/2015";
     AddRow(ret, kHeader,
-           {{"CHILD", id}, {"SEX", "1"}, {"DOB", dob}, {"ETHNIC", "WBRI"}, {"UPN", UpnFor(serial++)}});
+           {{"CHILD", id}, {"SEX", "M"}, {"DOB", dob}, {"ETHNIC", "WBRI"}, {"UPN", UpnFor(serial++)}});
     AddRow(ret, kEpisodes,
            {{"CHILD", id},
             {"DECOM", "01/06/2024"},
@@ -62,14 +62,17 @@ Return ValidReturn(std::initializer_list<std::string_view> ids) {
                        {"DOB", dob},
                        {"SDQ_SCORE", "12"},
                        {"CONVICTED", "0"},
-                       {"HEALTH_CHECK", "1"},
                        {"IMMUNISATIONS", "1"},
                        {"TEETH_CHECK", "1"},
                        {"HEALTH_ASSESSMENT", "1"},
                        {"SUBSTANCE_MISUSE", "0"}});
     AddRow(ret, kPrevPerm, {{"CHILD", id}, {"DOB", dob}, {"PREV_PERM", "Z1"}});
     AddRow(ret, kSwEpisodes,
-           {{"CHILD", id}, {"DOB", dob}, {"SW_ID", "SW" + id}, {"SW_DECOM", "01/06/2024"}});
+           {{"CHILD", id},
+            {"DOB", dob},
+            {"SW_ID", "SW" + id},
+            {"SW_DECOM", "01/06/2024"},
+            {"SW_REASON", "OTHERS"}});
   }
   return ret;
 }
@@ -81,7 +84,7 @@ Return ValidLastYear(std::initializer_list<std::string_view> ids) {
     const std::string id(id_view);
     const std::string dob = "01/06/2015";
     AddRow(ret, kHeader,
-           {{"CHILD", id}, {"SEX", "1"}, {"DOB", dob}, {"ETHNIC", "WBRI"}, {"UPN", UpnFor(serial++)}});
+           {{"CHILD", id}, {"SEX", "M"}, {"DOB", dob}, {"ETHNIC", "WBRI"}, {"UPN", UpnFor(serial++)}});
     AddRow(ret, kEpisodes,
            {{"CHILD", id},
             {"DECOM", "01/06/2024"},
@@ -96,7 +99,11 @@ Return ValidLastYear(std::initializer_list<std::string_view> ids) {
     AddRow(ret, kReviews, {{"CHILD", id}, {"DOB", dob}, {"REVIEW", "01/09/2024"}, {"REVIEW_CODE", "PN1"}});
     AddRow(ret, kPrevPerm, {{"CHILD", id}, {"DOB", dob}, {"PREV_PERM", "Z1"}});
     AddRow(ret, kSwEpisodes,
-           {{"CHILD", id}, {"DOB", dob}, {"SW_ID", "SW" + id}, {"SW_DECOM", "01/06/2024"}});
+           {{"CHILD", id},
+            {"DOB", dob},
+            {"SW_ID", "SW" + id},
+            {"SW_DECOM", "01/06/2024"},
+            {"SW_REASON", "OTHERS"}});
   }
   return ret;
 }

@@ -18,12 +18,13 @@
 namespace sg::ssda903::testing {
 
 // A 2025/26 return (collection 1 April 2025 - 31 March 2026) whose children each pass every
-// rule: for each id, a boy born 01/06/2015 (UPN with a valid check letter, ethnicity WBRI),
+// rule: for each id, a boy born 01/06/2015 (SEX M, UPN with a valid check letter, ethnicity WBRI),
 // looked after since 01/06/2024 under a care order (LS C2, RNE S, CIN N1) in one foster
 // placement (PLACE U1, PR1, URN SC123456, HOME_POST "AB1 2CD", PL_POST "AB1 3CD"), still
 // open; a review on 15/09/2025 (PN1); an OC2 row (looked after 12 months at 31 March: SDQ 12,
-// not convicted, health and teeth checks and immunisations up to date, health assessment
-// done, no substance misuse); PREV_PERM Z1; a social worker episode since 01/06/2024.
+// not convicted, teeth check and immunisations up to date, health assessment done, no
+// substance misuse; HEALTH_CHECK, the under-fives' development check, blank); PREV_PERM Z1; a
+// social worker episode since 01/06/2024 (SW_REASON OTHERS).
 // Every table is present. The rows of each table are in the order of `ids`.
 Return ValidReturn(std::initializer_list<std::string_view> ids = {"1"});
 

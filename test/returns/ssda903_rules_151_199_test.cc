@@ -226,7 +226,8 @@ TEST(Ssda903Rule, R174) {
   Set(r, kHeader, "1", "MC_DOB", "27/08/2025");
   Set(r, kHeader, "2", "SEX", "F");
   Set(r, kHeader, "2", "MC_DOB", "27/08/2025");
-  Set(r, kHeader, "3", "MC_DOB", "27/08/2025");  // SEX 1: the code before 2024/25
+  Set(r, kHeader, "3", "SEX", "1");  // the code before 2024/25
+  Set(r, kHeader, "3", "MC_DOB", "27/08/2025");
   Set(r, kHeader, "4", "SEX", "M");
   EXPECT_EQ(FlaggedFields(r, "174"), Ids{"1:MC_DOB"});
   Absent(r, kHeader);

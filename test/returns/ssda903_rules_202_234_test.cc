@@ -348,6 +348,13 @@ TEST(Ssda903Rule, R221) {
   ref.has_postcodes = false;
   ref.postcodes.clear();
   EXPECT_EQ(Flagged(r, "221", {nullptr, &ref}), Ids{"2"});
+  // With the provider's postcode on the list, the placement's must be it (spaces and case
+  // aside).
+  ref.providers["SC999999"].postcode = "EC1A1BB";
+  Set(r, kEpisodes, "1", "PL_POST", "ec1a 1bb");
+  EXPECT_EQ(FlaggedFields(r, "221", {nullptr, &ref}), (Ids{"2:PL_POST"}));
+  Set(r, kEpisodes, "3", "PL_POST", "EC1A 1BC");
+  EXPECT_EQ(FlaggedFields(r, "221", {nullptr, &ref}), (Ids{"2:PL_POST", "3:PL_POST"}));
   EXPECT_NE(NotRunReason(r, "221"), "");
 }
 

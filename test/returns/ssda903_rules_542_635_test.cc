@@ -90,7 +90,7 @@ TEST(Ssda903Rule, R544) {
 TEST(Ssda903Rule, R545) {
   Return r = ValidReturn({"1", "2", "3", "4", "5"});
   for (const char* id : {"2", "3", "4", "5"}) Set(r, kOc2, id, "DOB", "01/06/2021");  // 4
-  Set(r, kOc2, "2", "HEALTH_CHECK", "");
+  Set(r, kOc2, "3", "HEALTH_CHECK", "1");
   Set(r, kOc2, "4", "HEALTH_CHECK", "");
   EndEpisode(r, "4", "01/10/2025", "E4A");  // left care in the year
   Set(r, kOc2, "5", "HEALTH_CHECK", "");
@@ -101,9 +101,10 @@ TEST(Ssda903Rule, R545) {
 }
 
 TEST(Ssda903Rule, R546) {
-  // The base child (10 on 31 March) has HEALTH_CHECK 1: 546 says it should be blank.
+  // HEALTH_CHECK 1 for a child of 10 on 31 March (2) is flagged: 546 says it should be blank
+  // (as the base child has it: 1).
   Return r = ValidReturn({"1", "2", "3", "4", "5"});
-  Set(r, kOc2, "1", "HEALTH_CHECK", "");
+  for (const char* id : {"2", "3", "4", "5"}) Set(r, kOc2, id, "HEALTH_CHECK", "1");
   Set(r, kOc2, "3", "DOB", "01/06/2021");  // 4 on 31 March
   Set(r, kEpisodes, "4", "LS", "V3");      // not looked after continuously
   Set(r, kOc2, "5", "DOB", "31/03/2021");  // 5 on 31 March itself
@@ -115,6 +116,7 @@ TEST(Ssda903Rule, R546) {
 TEST(Ssda903Rule, R547) {
   Return r = ValidReturn({"1", "2", "3"});
   Set(r, kOc2, "2", "IMMUNISATIONS", "");
+  Set(r, kOc2, "2", "HEALTH_CHECK", "1");
   Set(r, kOc2, "3", "IMMUNISATIONS", "");
   Set(r, kOc2, "3", "HEALTH_CHECK", "0");
   EXPECT_EQ(FlaggedFields(r, "547"), Ids{"2:HEALTH_CHECK"});

@@ -100,12 +100,12 @@ TEST(Ssda903Rule, RINT18) { ExpectDobDifferenceFlagged(kUasc, "INT18"); }
 TEST(Ssda903Rule, RINT21) {
   Return r = ValidReturn({"1", "2", "3", "4"});
   // 1: the same SEX; 2: another; 3: blank in UASC; 4: blank in the Header; 9: no Header row.
-  AddRow(r, kUasc, {{"CHILD", "1"}, {"SEX", "1"}, {"DOB", "01/06/2015"}});
-  AddRow(r, kUasc, {{"CHILD", "2"}, {"SEX", "2"}, {"DOB", "01/06/2015"}});
+  AddRow(r, kUasc, {{"CHILD", "1"}, {"SEX", "M"}, {"DOB", "01/06/2015"}});
+  AddRow(r, kUasc, {{"CHILD", "2"}, {"SEX", "F"}, {"DOB", "01/06/2015"}});
   AddRow(r, kUasc, {{"CHILD", "3"}, {"SEX", ""}, {"DOB", "01/06/2015"}});
-  AddRow(r, kUasc, {{"CHILD", "4"}, {"SEX", "2"}, {"DOB", "01/06/2015"}});
+  AddRow(r, kUasc, {{"CHILD", "4"}, {"SEX", "F"}, {"DOB", "01/06/2015"}});
   Set(r, kHeader, "4", "SEX", "");
-  AddRow(r, kUasc, {{"CHILD", "9"}, {"SEX", "2"}, {"DOB", "01/06/2015"}});
+  AddRow(r, kUasc, {{"CHILD", "9"}, {"SEX", "F"}, {"DOB", "01/06/2015"}});
   EXPECT_EQ(Flagged(r, "INT21"), Ids{"2"});
   EXPECT_EQ(FlaggedFields(r, "INT21"), Ids{"2:SEX"});
   Absent(r, kUasc);
@@ -340,6 +340,7 @@ TEST(Ssda903Rule, RSW13STG1) {
   Set(r, kSwEpisodes, "1", "SW_REASON", "OTHERS");  // passes
   Set(r, kSwEpisodes, "2", "SW_REASON", "SWLAZY");  // not a code: flagged
   // 3: blank, from April 2023: flagged; 4: blank, before then: passes.
+  for (const char* id : {"3", "4", "6"}) Set(r, kSwEpisodes, id, "SW_REASON", "");
   Set(r, kSwEpisodes, "4", "SW_DECOM", "31/03/2023");
   Set(r, kSwEpisodes, "5", "SW_REASON", "others");  // codes compare exactly: flagged
   Set(r, kSwEpisodes, "6", "SW_DECOM", "");         // blank, no start date: passes
