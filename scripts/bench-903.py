@@ -29,17 +29,20 @@ COPIES = 10
 
 
 def timed(cmd):
-    """Runs cmd in a wrapper that reports the peak memory of cmd alone; (seconds, MiB, rc)."""
+    """Runs cmd in a wrapper that reports the peak memory of cmd alone and its time (measured
+    in the wrapper, so the wrapper's own start-up is not counted); (seconds, MiB, rc)."""
     code = (
-        "import resource, subprocess, sys\n"
+        "import resource, subprocess, sys, time\n"
+        "t = time.monotonic()\n"
         "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+        "t = time.monotonic() - t\n"
         "sys.stderr.write(r.stderr.decode()[-500:] if r.returncode > 1 else '')\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "print(t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
         "sys.exit(r.returncode)\n"
     )
-    start = time.monotonic()
     r = subprocess.run([sys.executable, "-c", code] + cmd, stdout=subprocess.PIPE, text=True)
-    return time.monotonic() - start, int(r.stdout.strip() or 0) / 1024, r.returncode
+    seconds, kib = r.stdout.split() if r.stdout.strip() else ("0", "0")
+    return float(seconds), int(kib) / 1024, r.returncode
 
 
 def replicate(out):

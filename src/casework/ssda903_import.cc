@@ -161,7 +161,9 @@ Result<Ssda903ImportCounts> ImportSsda903(Store& tx, const ssda903::Return& ret,
     child.Set("last_name", std::string("Not in 903"));
     const std::string& upn = h[hdr::UPN];
     if (IsUpnUnknownCode(upn)) {
-      ++im.counts.not_imported["UPN-unknown codes (UN1-UN10; a return built from the record gives UN1 or UN2 by age)"];
+      ++im.counts.not_imported
+            ["UPN-unknown codes (UN1-UN10; a return built from the record gives UN1 or UN2 by "
+             "age)"];
     } else {
       SG_RETURN_IF_ERROR(im.Set(child, "upn", h, "UPN"));
     }
@@ -173,9 +175,9 @@ Result<Ssda903ImportCounts> ImportSsda903(Store& tx, const ssda903::Return& ret,
     } else if (sex == "M" || sex == "F" || sex == "U") {
       child.Set("sex", sex);
     } else if (!sex.empty()) {
-      return im.Fail(
-          InvalidArgument("SEX must be M, F or U (or, before 2024/25, 1 or 2), not \"" + sex + "\""),
-          "SEX");
+      return im.Fail(InvalidArgument("SEX must be M, F or U (or, before 2024/25, 1 or 2), not \"" +
+                                     sex + "\""),
+                     "SEX");
     }
     SG_RETURN_IF_ERROR(im.Set(child, "ethnicity", h, "ETHNIC"));
     // UASC: the child's status and the date it ceased.

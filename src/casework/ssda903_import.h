@@ -23,8 +23,8 @@
 namespace sg {
 
 struct Ssda903ImportCounts {
-  std::map<std::string, std::int64_t> records;      // created, by entity
-  std::int64_t existing_children = 0;               // matched, not created
+  std::map<std::string, std::int64_t> records;       // created, by entity
+  std::int64_t existing_children = 0;                // matched, not created
   std::map<std::string, std::int64_t> not_imported;  // what the record cannot hold, by kind
   std::int64_t total() const {
     std::int64_t n = 0;

@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -17,8 +18,8 @@
 
 #include "casework/auth.h"
 #include "casework/cin_import.h"
-#include "casework/ssda903_import.h"
 #include "casework/demo_data.h"
+#include "casework/ssda903_import.h"
 #include "common/csv.h"
 #include "common/json_writer.h"
 #include "http/records_io.h"
@@ -406,8 +407,8 @@ int RunImportCin(const std::string& db, const std::string& file, const std::stri
   if (!read.ok()) return Fail(read.status());
   if (!read->well_formed) {
     const Finding& f = read->findings.front();
-    return Fail(InvalidArgument(file + " line " + std::to_string(f.line) + ": " + f.message +
-                                " (nothing was imported)"));
+    return Fail(InvalidArgument(file + " line " + std::to_string(f.line) + ": " +
+                                std::string(f.text()) + " (nothing was imported)"));
   }
   SystemClock clock;
   auto store = OpenAndMigrate(db, clock);
@@ -441,8 +442,19 @@ struct Validate903Args {
 };
 
 int RunValidate903(const std::string& db_flag, const std::string& db, const Validate903Args& a) {
+  // SG_PROFILE_RULES=1: how long reading, the rules and the report take, on standard error.
+  const bool profile = std::getenv("SG_PROFILE_RULES") != nullptr;
+  auto t0 = std::chrono::steady_clock::now();
+  auto lap = [&](const char* what) {
+    if (!profile) return;
+    const auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "%s %.1f ms\n", what,
+                 std::chrono::duration<double, std::milli>(now - t0).count());
+    t0 = now;
+  };
   std::vector<Finding> findings;
   auto current = ssda903::ReadReturn(a.path, findings);
+  lap("read");
   if (!current.ok()) return Fail(current.status());
   SystemClock clock;
   int year = 0;
@@ -455,7 +467,7 @@ int RunValidate903(const std::string& db_flag, const std::string& db, const Vali
     year = ssda903::LatestCollectionYear(*current, clock.Now().UkDate());
     if (year == 0) {
       return Fail(InvalidArgument(a.path + " has no dated event to tell the collection year from; "
-                                  "give --year, e.g. --year 2025-26"));
+                                           "give --year, e.g. --year 2025-26"));
     }
   }
   current->collection_year = year;
@@ -485,9 +497,11 @@ int RunValidate903(const std::string& db_flag, const std::string& db, const Vali
   options.collection_year = year;
   options.previous = previous ? &*previous : nullptr;
   options.reference = &ref;
-  ssda903::Validation v = ssda903::Validate(*current, options);
-  findings.insert(findings.end(), std::make_move_iterator(v.findings.begin()),
-                  std::make_move_iterator(v.findings.end()));
+  ssda903::Validation v;
+  v.findings = std::move(findings);
+  ssda903::Validate(*current, options, v);
+  findings = std::move(v.findings);
+  lap("validate");
   ReportInfo info;
   info.title = "SSDA903 " + cin::CollectionLabel(year);
   info.file = a.path + (a.previous.empty() ? "" : " (previous year: " + a.previous + ")");
@@ -514,6 +528,7 @@ int RunValidate903(const std::string& db_flag, const std::string& db, const Vali
   std::ostream& out = file_out.is_open() ? file_out : std::cout;
   WriteReport(findings, info, a.format, out);
   out.flush();
+  lap("report");
   if (!out) return Fail(IoError("writing the report failed"));
   return CountErrors(findings) > 0 ? kExitInputErrors : kExitOk;
 }
@@ -569,8 +584,8 @@ int RunImport903(const std::string& db, const std::string& path, const std::stri
   for (const Finding& f : findings) {
     if (f.severity == Severity::kError) {
       return Fail(InvalidArgument(f.path + (f.line ? " line " + std::to_string(f.line) : "") +
-                                  (f.field.empty() ? "" : ", " + f.field) + ": " + f.message +
-                                  " (nothing was imported)"));
+                                  (f.field.empty() ? "" : ", " + f.field) + ": " +
+                                  std::string(f.text()) + " (nothing was imported)"));
     }
   }
   SystemClock clock;
@@ -582,7 +597,7 @@ int RunImport903(const std::string& db, const std::string& path, const std::stri
     ret->collection_year = ssda903::LatestCollectionYear(*ret, clock.Now().UkDate());
     if (ret->collection_year == 0) {
       return Fail(InvalidArgument(path + " has no dated event to tell the collection year from; "
-                                  "give --year, e.g. --year 2025-26"));
+                                         "give --year, e.g. --year 2025-26"));
     }
   }
   auto store = OpenAndMigrate(db, clock);
@@ -608,7 +623,8 @@ int RunImport903(const std::string& db, const std::string& path, const std::stri
     std::cout << "not imported (the record has no place for it): " << n << " x " << what << "\n";
   }
   if (!findings.empty()) {
-    std::cout << findings.size() << " queries about the files; `safeguard validate 903` lists them\n";
+    std::cout << findings.size()
+              << " queries about the files; `safeguard validate 903` lists them\n";
   }
   return kExitOk;
 }
@@ -649,8 +665,9 @@ int RunMeasures903(const std::string& path, const std::string& year_text,
   }
   if (format == "table") {
     std::cout << "SSDA903 " << cin::CollectionLabel(year) << " measures from " << path
-              << (previous.empty() ? "" : " (with " + std::to_string(previous.size()) +
-                                              " earlier years' returns)")
+              << (previous.empty()
+                      ? ""
+                      : " (with " + std::to_string(previous.size()) + " earlier years' returns)")
               << "\n";
   }
   PrintRows({"measure", "title", "value", "unit", "numerator", "denominator", "unknown"}, rows,
@@ -971,8 +988,8 @@ int main(int argc, char** argv) {
   ret_903->add_option("--out", out_903, "output folder (one CSV per table) or .xml file")
       ->required();
 
-  auto* measures = app.add_subcommand(
-      "measures", "National measures computed from a statutory return alone");
+  auto* measures =
+      app.add_subcommand("measures", "National measures computed from a statutory return alone");
   measures->require_subcommand(1);
   std::string m903_path, m903_year, m903_format = "table";
   std::vector<std::string> m903_previous;
@@ -980,8 +997,7 @@ int main(int argc, char** argv) {
       "903",
       "From an SSDA903: CLA at 31 March, 3+ placements, long-term stability, care leavers "
       "19-21 accommodation and EET, adoption timeliness");
-  meas_903->add_option("PATH", m903_path, "the folder of CSV tables, or the XML file")
-      ->required();
+  meas_903->add_option("PATH", m903_path, "the folder of CSV tables, or the XML file")->required();
   meas_903->add_option("--year", m903_year,
                        "collection year, e.g. 2025-26 (default: the latest the files fit)");
   meas_903->add_option("--previous", m903_previous,

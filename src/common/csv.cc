@@ -75,6 +75,13 @@ Status ForEachCsvRecord(
     }
     if (c == '"' && cells.back().empty()) {
       quote_line = line;
+    } else if (c != ',' && c != '\n' && c != '\r') {
+      // Plain text up to the next delimiter, copied at once.
+      size_t end = i + 1;
+      while (end < n && text[end] != ',' && text[end] != '\n' && text[end] != '\r') ++end;
+      cells.back().append(text.data() + i, end - i);
+      i = end;
+      continue;
     } else if (c == ',') {
       cells.emplace_back();
     } else if (c == '\n' || (c == '\r' && i + 1 < n && text[i + 1] == '\n')) {
@@ -89,26 +96,50 @@ Status ForEachCsvRecord(
     ++i;
   }
   if (quote_line) {
-    return InvalidArgument("a quoted cell starting on line " + std::to_string(quote_line) +
-                               " has no closing quote",
-                           "line " + std::to_string(quote_line));
+    return InvalidArgument(
+        "a quoted cell starting on line " + std::to_string(quote_line) + " has no closing quote",
+        "line " + std::to_string(quote_line));
   }
   // The last record when the text does not end with a line break.
   if (cells.size() > 1 || !cells.back().empty()) SG_RETURN_IF_ERROR(fn(record_line, cells));
   return Status::Ok();
 }
 
+namespace {
+
+bool NeedsQuotes(std::string_view cell) {
+  for (char c : cell) {
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void WriteCsvCell(std::ostream& out, std::string_view cell) {
-  if (cell.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out << cell;
+  if (!NeedsQuotes(cell)) {
+    out.write(cell.data(), static_cast<std::streamsize>(cell.size()));
     return;
   }
-  out << '"';
-  for (char c : cell) {
-    if (c == '"') out << '"';
-    out << c;
+  std::string quoted;
+  AppendCsvCell(quoted, cell);
+  out.write(quoted.data(), static_cast<std::streamsize>(quoted.size()));
+}
+
+void AppendCsvCell(std::string& out, std::string_view cell) {
+  if (!NeedsQuotes(cell)) {
+    out.append(cell);
+    return;
   }
-  out << '"';
+  out += '"';
+  size_t from = 0;
+  for (size_t q = cell.find('"'); q != std::string_view::npos; q = cell.find('"', q + 1)) {
+    out.append(cell.substr(from, q + 1 - from));
+    out += '"';
+    from = q + 1;
+  }
+  out.append(cell.substr(from));
+  out += '"';
 }
 
 }  // namespace sg

@@ -30,5 +30,7 @@ Status ForEachCsvRecord(std::string_view text,
 // Writes one cell, quoted (RFC 4180) only when it holds a comma, quote or line break: the
 // inverse of SplitCsvLine.
 void WriteCsvCell(std::ostream& out, std::string_view cell);
+// The same, appended to a string (for writers that buffer a row or a report).
+void AppendCsvCell(std::string& out, std::string_view cell);
 
 }  // namespace sg

@@ -13,10 +13,10 @@
 #include "http/openapi.h"
 #include "returns/cin_census.h"
 #include "returns/cin_validate.h"
+#include "returns/report.h"
 #include "returns/ssda903.h"
 #include "returns/ssda903_measures.h"
 #include "returns/ssda903_validate.h"
-#include "returns/report.h"
 #include "synth/measure.h"
 
 namespace sg {
@@ -518,7 +518,7 @@ class Server::Impl {
                       {"child", f.child},
                       {"field", f.field},
                       {"where", f.path},
-                      {"message", f.message}});
+                      {"message", std::string(f.text())}});
     }
     body["findings"] = std::move(list);
   }

@@ -47,9 +47,9 @@ using Row = std::vector<std::string>;  // cells in the spec's column order
 // Where a table came from: rules that need a table the user did not supply say so instead of
 // running on nothing, and findings point at the file and line of the row.
 struct TableSource {
-  bool present = false;     // supplied (a built return has every table)
-  std::string file;         // "episodes.csv", "fake_903.xml"
-  std::vector<int> lines;   // line of each row in the file (empty: not from a file)
+  bool present = false;    // supplied (a built return has every table)
+  std::string file;        // "episodes.csv", "fake_903.xml"
+  std::vector<int> lines;  // line of each row in the file (empty: not from a file)
 };
 
 struct Return {

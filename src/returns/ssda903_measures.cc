@@ -26,8 +26,8 @@ void Gather(const Return& ret, std::unordered_map<std::string, std::map<Date, Ep
     if (!start) continue;
     auto& by_start = out[r[ep::CHILD]];
     if (by_start.count(*start)) continue;  // a later return already had it
-    by_start[*start] = {*start, ParseDate(r[ep::DEC]), r[ep::RNE], r[ep::LS], r[ep::PLACE],
-                        r[ep::REC]};
+    by_start[*start] = {*start,    ParseDate(r[ep::DEC]), r[ep::RNE],
+                        r[ep::LS], r[ep::PLACE],          r[ep::REC]};
   }
 }
 
@@ -41,8 +41,7 @@ Measure903 Count(std::string id, std::string title, double n) {
 
 Measure903 Share(std::string id, std::string title, double num, double den,
                  std::int64_t unknown = 0) {
-  return {std::move(id), std::move(title), "%", num, den, den > 0 ? 100.0 * num / den : 0,
-          unknown};
+  return {std::move(id), std::move(title), "%", num, den, den > 0 ? 100.0 * num / den : 0, unknown};
 }
 
 Measure903 Average(std::string id, std::string title, double total_days, double n,
@@ -191,9 +190,10 @@ std::vector<Measure903> Measures(const Return& current, int collection_year,
                       lt_den, lt_unknown));
   out.push_back(Share("care_leavers_19_21_suitable_pct",
                       "Care leavers aged 19-21 in suitable accommodation", suitable, cl));
-  out.push_back(
-      Share("care_leavers_19_21_eet_pct", "Care leavers aged 19-21 in education, employment "
-            "or training", eet, cl));
+  out.push_back(Share("care_leavers_19_21_eet_pct",
+                      "Care leavers aged 19-21 in education, employment "
+                      "or training",
+                      eet, cl));
   out.push_back(Average("adoption_a10_days",
                         "Average days from entering care to moving in with the adopters", a10_days,
                         a10_n, a10_unknown));

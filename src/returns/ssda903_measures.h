@@ -33,8 +33,8 @@ struct Measure903 {
   std::string title;  // plain English
   std::string unit;   // "children", "%", "days"
   double numerator = 0;
-  double denominator = 0;  // for "%" and "days" (the children averaged); 0 for counts
-  double value = 0;        // the count, the percentage, or the average days
+  double denominator = 0;    // for "%" and "days" (the children averaged); 0 for counts
+  double value = 0;          // the count, the percentage, or the average days
   std::int64_t unknown = 0;  // children the return cannot decide for, left out
 };
 

@@ -5,10 +5,12 @@
 #include <libxml/xmlschemas.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "common/csv.h"
 #include "common/data_files.h"
@@ -46,9 +48,10 @@ std::string Trim(std::string_view s) {
 
 bool IsDateColumn(std::string_view column) {
   static constexpr std::string_view kDates[] = {
-      "DOB",       "MC_DOB",      "DECOM",    "DEC",        "REVIEW",     "DUC",
-      "DATE_INT",  "DATE_MATCH",  "DATE_PLACED", "DATE_PLACED_CEASED", "MIS_START",
-      "MIS_END",   "SW_DECOM",    "SW_DEC",   "DOLO_START", "DOLO_END"};
+      "DOB",       "MC_DOB",   "DECOM",      "DEC",         "REVIEW",
+      "DUC",       "DATE_INT", "DATE_MATCH", "DATE_PLACED", "DATE_PLACED_CEASED",
+      "MIS_START", "MIS_END",  "SW_DECOM",   "SW_DEC",      "DOLO_START",
+      "DOLO_END"};
   return std::find(std::begin(kDates), std::end(kDates), column) != std::end(kDates);
 }
 
@@ -81,10 +84,10 @@ void CheckDates(TableId table, const Row& row, std::string_view file, int line,
     if (row[c].empty() || !IsDateColumn(cols[c])) continue;
     const std::string why = ExcelDateProblem(row[c]);
     if (why.empty()) continue;
-    findings.push_back(FileFinding(file, line, cols[c],
-                                   std::string(cols[c]) + " \"" + row[c] + "\" " + why +
-                                       "; expected DD/MM/YYYY",
-                                   Severity::kError));
+    findings.push_back(
+        FileFinding(file, line, cols[c],
+                    std::string(cols[c]) + " \"" + row[c] + "\" " + why + "; expected DD/MM/YYYY",
+                    Severity::kError));
     findings.back().child = row.empty() ? std::string() : row[0];
   }
 }
@@ -128,8 +131,11 @@ TableId RecogniseTable(const std::vector<std::string>& header, std::string_view 
   return best;
 }
 
-void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
-                  std::vector<Finding>& findings) {
+namespace {
+
+// Reads one CSV file into `ret` (a return of its own: see ReadCsvTable for the joining).
+void ReadCsvInto(std::string_view text, std::string_view file, Return& ret,
+                 std::vector<Finding>& findings) {
   TableId table = kTableCount;
   std::vector<int> column_of;  // the file's column i -> the spec's column, or -1
   size_t spec_width = 0;
@@ -172,11 +178,10 @@ void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
         }
         if (idx < 0) {
           if (!name.empty()) {
-            findings.push_back(FileFinding(
-                file, line, name,
-                "column " + name + " is not a column of " + std::string(Spec(table).name) +
-                    "; it is ignored",
-                Severity::kQuery));
+            findings.push_back(FileFinding(file, line, name,
+                                           "column " + name + " is not a column of " +
+                                               std::string(Spec(table).name) + "; it is ignored",
+                                           Severity::kQuery));
           }
           column_of.push_back(-1);
           continue;
@@ -186,10 +191,10 @@ void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
       }
       for (size_t c = 0; c < spec.size(); ++c) {
         if (!seen[c]) {
-          findings.push_back(
-              FileFinding(file, line, spec[c],
-                          std::string(Spec(table).name) + " has no column " +
-                              std::string(spec[c]) + "; its cells are read as blank"));
+          findings.push_back(FileFinding(file, line, spec[c],
+                                         std::string(Spec(table).name) + " has no column " +
+                                             std::string(spec[c]) +
+                                             "; its cells are read as blank"));
         }
       }
       return Status::Ok();
@@ -216,10 +221,49 @@ void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
   if (!s.ok() && !reported) {
     findings.push_back(FileFinding(
         file, 0, "",
-        s.message() + (table != kTableCount ? "; the rows before it were read" : "; file not read")));
+        s.message() +
+            (table != kTableCount ? "; the rows before it were read" : "; file not read")));
   } else if (s.ok() && table == kTableCount) {
     findings.push_back(FileFinding(file, 0, "", "the file is empty"));
   }
+}
+
+// One CSV file read on its own (files are read in parallel, then joined in order).
+struct ParsedCsv {
+  Return part;
+  std::vector<Finding> findings;
+};
+
+ParsedCsv ParseCsv(std::string_view text, std::string_view file) {
+  ParsedCsv p;
+  ReadCsvInto(text, file, p.part, p.findings);
+  return p;
+}
+
+// Joins a file read on its own into `ret`: a second copy of a table is refused whole.
+void Join(ParsedCsv&& p, std::string_view file, Return& ret, std::vector<Finding>& findings) {
+  for (size_t t = 0; t < kTableCount; ++t) {
+    TableSource& part = p.part.sources[t];
+    if (!part.present) continue;
+    if (ret.sources[t].present) {
+      findings.push_back(FileFinding(file, 1, "",
+                                     std::string(Spec(static_cast<TableId>(t)).name) +
+                                         " was already read from " + ret.sources[t].file +
+                                         "; this second copy is not read"));
+      return;
+    }
+    ret.sources[t] = std::move(part);
+    ret.tables[t] = std::move(p.part.tables[t]);
+  }
+  findings.insert(findings.end(), std::make_move_iterator(p.findings.begin()),
+                  std::make_move_iterator(p.findings.end()));
+}
+
+}  // namespace
+
+void ReadCsvTable(std::string_view text, std::string_view file, Return& ret,
+                  std::vector<Finding>& findings) {
+  Join(ParseCsv(text, file), file, ret, findings);
 }
 
 // ---- XML
@@ -282,8 +326,8 @@ struct SchemaFindings {
   static void OnError(void* self, xmlErrorPtr e) {
     auto* me = static_cast<SchemaFindings*>(self);
     if (e == nullptr || e->domain != XML_FROM_SCHEMASV || ++me->count > 1000) return;
-    Finding f = FileFinding(me->file, e->line, "", "does not match CLA.xsd: " +
-                                                       Trim(e->message ? e->message : "error"));
+    Finding f = FileFinding(me->file, e->line, "",
+                            "does not match CLA.xsd: " + Trim(e->message ? e->message : "error"));
     f.rule = "XSD";
     const std::string& m = f.message;
     const size_t q = m.find("Element '");
@@ -299,9 +343,9 @@ struct SchemaFindings {
 
 void ReadXmlReturn(std::string_view text, std::string_view file, Return& ret,
                    std::vector<Finding>& findings) {
-  xmlDocPtr doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), nullptr, nullptr,
-                                XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR |
-                                    XML_PARSE_NOWARNING);
+  xmlDocPtr doc =
+      xmlReadMemory(text.data(), static_cast<int>(text.size()), nullptr, nullptr,
+                    XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!doc) {
     const xmlError* err = xmlGetLastError();
     Finding f = FileFinding(file, err ? err->line : 0, "",
@@ -331,10 +375,10 @@ void ReadXmlReturn(std::string_view text, std::string_view file, Return& ret,
   for (size_t t = 0; t < kTableCount; ++t) {
     if (t == kDoLo) continue;  // not in CLA.xsd
     if (ret.sources[t].present) {
-      Finding f = FileFinding(file, 0, "",
-                              std::string(Spec(static_cast<TableId>(t)).name) +
-                                  " was already read from " + ret.sources[t].file +
-                                  "; the XML's copy is not read");
+      Finding f =
+          FileFinding(file, 0, "",
+                      std::string(Spec(static_cast<TableId>(t)).name) + " was already read from " +
+                          ret.sources[t].file + "; the XML's copy is not read");
       f.rule = "XML";
       findings.push_back(std::move(f));
       continue;
@@ -431,19 +475,42 @@ Result<Return> ReadReturn(const std::string& path, std::vector<Finding>& finding
   } else {
     return IoError("no such file or directory: " + path);
   }
-  Return ret;
+  std::vector<std::string> texts, names;
   for (const fs::path& p : files) {
     std::ifstream in(p, std::ios::binary);
     if (!in) return IoError("cannot read " + p.string());
     std::stringstream buf;
     buf << in.rdbuf();
-    const std::string text = buf.str();
-    const std::string name = files.size() == 1 ? p.string() : p.filename().string();
-    const size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-    if (first != std::string::npos && text[first] == '<') {
-      ReadXmlReturn(text, name, ret, findings);
+    texts.push_back(buf.str());
+    names.push_back(files.size() == 1 ? p.string() : p.filename().string());
+  }
+  auto is_xml = [&](size_t i) {
+    const size_t first = texts[i].find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    return first != std::string::npos && texts[i][first] == '<';
+  };
+  // The CSV files are read in parallel (a county's reviews and episodes are most of the work),
+  // then joined in file order, so the result does not depend on the threads.
+  std::vector<ParsedCsv> parsed(files.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) {
+      if (!is_xml(i)) parsed[i] = ParseCsv(texts[i], names[i]);
+    }
+  };
+  {
+    std::vector<std::thread> pool;
+    const size_t threads =
+        std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 4, files.size()});
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+  }
+  Return ret;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (is_xml(i)) {
+      ReadXmlReturn(texts[i], names[i], ret, findings);
     } else {
-      ReadCsvTable(text, name, ret, findings);
+      Join(std::move(parsed[i]), names[i], ret, findings);
     }
   }
   return ret;
@@ -451,11 +518,16 @@ Result<Return> ReadReturn(const std::string& path, std::vector<Finding>& finding
 
 int LatestCollectionYear(const Return& ret, Date today) {
   static constexpr std::pair<TableId, std::string_view> kEvents[] = {
-      {kEpisodes, "DECOM"},        {kEpisodes, "DEC"},
-      {kReviews, "REVIEW"},        {kMissing, "MIS_START"},
-      {kMissing, "MIS_END"},       {kSwEpisodes, "SW_DECOM"},
-      {kSwEpisodes, "SW_DEC"},     {kPlacedAdoption, "DATE_PLACED"},
-      {kPlacedAdoption, "DATE_PLACED_CEASED"}, {kAd1, "DATE_INT"},
+      {kEpisodes, "DECOM"},
+      {kEpisodes, "DEC"},
+      {kReviews, "REVIEW"},
+      {kMissing, "MIS_START"},
+      {kMissing, "MIS_END"},
+      {kSwEpisodes, "SW_DECOM"},
+      {kSwEpisodes, "SW_DEC"},
+      {kPlacedAdoption, "DATE_PLACED"},
+      {kPlacedAdoption, "DATE_PLACED_CEASED"},
+      {kAd1, "DATE_INT"},
       {kAd1, "DATE_MATCH"}};
   std::optional<Date> latest;
   for (const auto& [table, column] : kEvents) {

@@ -92,7 +92,8 @@ Status LoadProviders(const std::string& path, Reference& ref) {
         const std::string urn = cells[static_cast<size_t>(column("URN"))];
         if (urn.empty()) return Status::Ok();
         Provider p;
-        if (int c = column("PLACE_CODES"); c >= 0) p.place_codes = Codes(cells[static_cast<size_t>(c)]);
+        if (int c = column("PLACE_CODES"); c >= 0)
+          p.place_codes = Codes(cells[static_cast<size_t>(c)]);
         if (int c = column("PROVIDER_CODES"); c >= 0) {
           p.provider_codes = Codes(cells[static_cast<size_t>(c)]);
         }
@@ -104,8 +105,8 @@ Status LoadProviders(const std::string& path, Reference& ref) {
           if (!d) {
             auto iso = Date::Parse(t);
             if (!iso.ok()) {
-              return InvalidArgument(path + " line " + std::to_string(line) + ", REG_END: \"" +
-                                     t + "\" is not a date (DD/MM/YYYY or YYYY-MM-DD)");
+              return InvalidArgument(path + " line " + std::to_string(line) + ", REG_END: \"" + t +
+                                     "\" is not a date (DD/MM/YYYY or YYYY-MM-DD)");
             }
             d = *iso;
           }
@@ -133,19 +134,20 @@ Status LoadUpperTier(Reference& ref) {
 Status LoadPostcodes(const std::string& path, Reference& ref) {
   SG_RETURN_IF_ERROR(LoadUpperTier(ref));
   SG_ASSIGN_OR_RETURN(const std::string text, Slurp(path));
-  SG_RETURN_IF_ERROR(ForEachRow(
-      text, path, {"pcd", "laua", "oseast1m", "osnrth1m"},
-      [&](int line, std::vector<std::string>& cells, auto column) -> Status {
-        Postcode p;
-        p.ltla = cells[static_cast<size_t>(column("laua"))];
-        const std::string& e = cells[static_cast<size_t>(column("oseast1m"))];
-        const std::string& n = cells[static_cast<size_t>(column("osnrth1m"))];
-        if (e.empty() || n.empty()) return Status::Ok();  // a postcode with no grid reference
-        SG_ASSIGN_OR_RETURN(p.easting, Number(path, line, "oseast1m", e));
-        SG_ASSIGN_OR_RETURN(p.northing, Number(path, line, "osnrth1m", n));
-        ref.postcodes[Upper(cells[static_cast<size_t>(column("pcd"))])] = std::move(p);
-        return Status::Ok();
-      }));
+  SG_RETURN_IF_ERROR(
+      ForEachRow(text, path, {"pcd", "laua", "oseast1m", "osnrth1m"},
+                 [&](int line, std::vector<std::string>& cells, auto column) -> Status {
+                   Postcode p;
+                   p.ltla = cells[static_cast<size_t>(column("laua"))];
+                   const std::string& e = cells[static_cast<size_t>(column("oseast1m"))];
+                   const std::string& n = cells[static_cast<size_t>(column("osnrth1m"))];
+                   if (e.empty() || n.empty())
+                     return Status::Ok();  // a postcode with no grid reference
+                   SG_ASSIGN_OR_RETURN(p.easting, Number(path, line, "oseast1m", e));
+                   SG_ASSIGN_OR_RETURN(p.northing, Number(path, line, "osnrth1m", n));
+                   ref.postcodes[Upper(cells[static_cast<size_t>(column("pcd"))])] = std::move(p);
+                   return Status::Ok();
+                 }));
   ref.has_postcodes = true;
   return Status::Ok();
 }

@@ -57,7 +57,7 @@ bool HasCareLeaverData(const Context& ctx, std::uint32_t r) {
 }
 
 // The child's rows in the previous year's table, or nullptr.
-const std::vector<std::uint32_t>* LastRows(const Context& ctx, std::string_view child, TableId t) {
+const std::span<std::uint32_t>* LastRows(const Context& ctx, std::string_view child, TableId t) {
   if (!ctx.last.Has(t)) return nullptr;
   const ChildRows* c = ctx.last.Find(child);
   return c ? &c->rows[t] : nullptr;
@@ -65,7 +65,7 @@ const std::vector<std::uint32_t>* LastRows(const Context& ctx, std::string_view 
 
 // The episode with the latest DECOM (the first in file order among equals), or -1 when none
 // has a DECOM. `rows` are in DECOM order (ChildRows), so the first of the last equal run.
-long LatestEpisode(const Year& y, const std::vector<std::uint32_t>& rows) {
+long LatestEpisode(const Year& y, std::span<const std::uint32_t> rows) {
   long best = -1;
   std::optional<Date> best_date;
   for (std::uint32_t e : rows) {

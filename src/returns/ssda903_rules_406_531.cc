@@ -16,7 +16,7 @@
 namespace sg::ssda903 {
 namespace {
 
-using RowList = std::vector<std::uint32_t>;
+using RowList = std::span<std::uint32_t>;
 
 // Equal and not missing (pandas' == on cells, where a blank is NaN).
 bool Same(std::string_view a, std::string_view b) { return !a.empty() && a == b; }
@@ -273,7 +273,7 @@ void R433(const Context& ctx, Out& out) {
     if (ea.has_value() != eb.has_value()) return ea.has_value();
     return ea && *ea < *eb;
   };
-  RowList order;
+  std::vector<std::uint32_t> order;
   for (const ChildRows& c : ctx.cur.children) {
     const RowList& e = c.rows[kEpisodes];
     if (e.size() < 2) continue;

@@ -1,11 +1,14 @@
 #include "returns/ssda903_validate.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <set>
+#include <thread>
 
 namespace sg::ssda903 {
 
@@ -29,13 +32,6 @@ std::optional<Date> ParseDate(std::string_view t) {
 
 int AgeOn(Date dob, Date on) { return on.YearsSince(dob); }
 
-bool OneOf(std::string_view value, std::initializer_list<std::string_view> codes) {
-  for (std::string_view c : codes) {
-    if (value == c) return true;
-  }
-  return false;
-}
-
 std::string DescribeNeeds(std::uint32_t needs) {
   std::vector<std::string> parts;
   for (size_t t = 0; t < kTableCount; ++t) {
@@ -57,15 +53,26 @@ std::string DescribeNeeds(std::uint32_t needs) {
 }
 
 void Out::Flag(TableId t, size_t row, std::string_view field) {
-  const auto ti = static_cast<size_t>(t);
-  const TableSource& src = ctx_.cur.ret->sources[ti];
-  const int line = row < src.lines.size() ? src.lines[row] : 0;
-  findings_.Add(info_, ctx_.cur.ret->tables[ti][row][0],
-                src.file.empty() ? std::string(Spec(t).file) : src.file, line, field);
+  if (flagged_) {
+    flagged_->push_back({t, static_cast<std::uint32_t>(row), std::string(field)});
+  } else {
+    findings_->Add(
+        MakeFinding(info_, ctx_, {t, static_cast<std::uint32_t>(row), std::string(field)}));
+  }
 }
 
-void Out::FlagChild(std::string_view child, std::string_view field) {
-  findings_.Add(info_, std::string(child), "", 0, field);
+Finding Out::MakeFinding(const RuleInfo& info, const Context& ctx, const Flagged& f) {
+  const auto ti = static_cast<size_t>(f.table);
+  const TableSource& src = ctx.cur.ret->sources[ti];
+  Finding out;
+  out.rule = std::string(info.code);
+  out.severity = info.severity;
+  out.child = ctx.cur.ret->tables[ti][f.row][0];
+  out.path = src.file.empty() ? std::string(Spec(f.table).file) : src.file;
+  out.line = f.row < src.lines.size() ? src.lines[f.row] : 0;
+  out.field = f.field;
+  out.rule_message = info.message;
+  return out;
 }
 
 namespace {
@@ -111,25 +118,46 @@ void DerivePlacements(Year& y, const Reference& ref) {
 Year IndexYear(const Return& ret, const Reference* ref) {
   Year y;
   y.ret = &ret;
-  auto child_of = [&](std::string_view id) -> ChildRows& {
-    auto [it, added] = y.index.try_emplace(id, static_cast<std::uint32_t>(y.children.size()));
-    if (added) {
-      y.children.emplace_back();
-      y.children.back().id = id;
-    }
-    return y.children[it->second];
-  };
+  // Each row's child, then each child's rows laid out in one array per table (a county has
+  // tens of thousands of children: one small allocation each would cost more than the rules).
+  size_t all_rows = 0;
+  for (const auto& rows : ret.tables) all_rows += rows.size();
+  y.index.reserve(all_rows / 4 + 16);
+  std::array<std::vector<std::uint32_t>, kTableCount> child_of;
   for (size_t t = 0; t < kTableCount; ++t) {
     const auto& rows = ret.tables[t];
+    child_of[t].resize(rows.size());
     for (size_t r = 0; r < rows.size(); ++r) {
-      child_of(rows[r][0]).rows[t].push_back(static_cast<std::uint32_t>(r));
+      const std::string_view id = rows[r][0];
+      auto [it, added] = y.index.try_emplace(id, static_cast<std::uint32_t>(y.children.size()));
+      if (added) {
+        y.children.emplace_back();
+        y.children.back().id = id;
+      }
+      child_of[t][r] = it->second;
+    }
+  }
+  for (size_t t = 0; t < kTableCount; ++t) {
+    std::vector<std::uint32_t> start(y.children.size() + 1, 0);
+    for (std::uint32_t c : child_of[t]) ++start[c + 1];
+    for (size_t c = 0; c < y.children.size(); ++c) start[c + 1] += start[c];
+    auto& flat = y.rows[t];
+    flat.resize(child_of[t].size());
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (size_t r = 0; r < child_of[t].size(); ++r) {
+      flat[fill[child_of[t][r]]++] = static_cast<std::uint32_t>(r);
+    }
+    for (size_t c = 0; c < y.children.size(); ++c) {
+      y.children[c].rows[t] =
+          std::span<std::uint32_t>(flat.data() + start[c], start[c + 1] - start[c]);
     }
   }
   // The date columns, parsed once.
   static constexpr std::string_view kDateColumns[] = {
-      "DOB",         "MC_DOB",      "DECOM",      "DEC",       "REVIEW",   "DUC",
-      "DATE_INT",    "DATE_MATCH",  "DATE_PLACED", "DATE_PLACED_CEASED", "DATE_PERM",
-      "MIS_START",   "MIS_END",     "SW_DECOM",   "SW_DEC",    "DOLO_START", "DOLO_END"};
+      "DOB",        "MC_DOB",    "DECOM",      "DEC",         "REVIEW",
+      "DUC",        "DATE_INT",  "DATE_MATCH", "DATE_PLACED", "DATE_PLACED_CEASED",
+      "DATE_PERM",  "MIS_START", "MIS_END",    "SW_DECOM",    "SW_DEC",
+      "DOLO_START", "DOLO_END"};
   for (size_t t = 0; t < kTableCount; ++t) {
     const auto& cols = Spec(static_cast<TableId>(t)).columns;
     const auto& rows = ret.tables[t];
@@ -150,7 +178,7 @@ Year IndexYear(const Return& ret, const Reference* ref) {
   // Episodes in order of DECOM; undated ones last, in file order.
   const auto& decom = y.days[kEpisodes][ep::DECOM];
   for (ChildRows& c : y.children) {
-    auto& e = c.rows[kEpisodes];
+    const auto e = c.rows[kEpisodes];
     std::stable_sort(e.begin(), e.end(), [&](std::uint32_t a, std::uint32_t b) {
       const bool da = decom[a] != Year::kNoDate, db = decom[b] != Year::kNoDate;
       if (da != db) return da;
@@ -180,6 +208,23 @@ std::span<const Rule> Rules() {
 const Rule* FindRule(std::string_view code) { return rules::FindByCode(Rules(), code); }
 
 Validation Validate(const Return& current, const ValidateOptions& options) {
+  Validation v;
+  Validate(current, options, v);
+  return v;
+}
+
+void Validate(const Return& current, const ValidateOptions& options, Validation& v) {
+  // SG_PROFILE_RULES=1: the time of each step and the slowest rules, on standard error (for
+  // `make bench` and for whoever makes a rule faster).
+  const bool profile = std::getenv("SG_PROFILE_RULES") != nullptr;
+  auto t0 = std::chrono::steady_clock::now();
+  auto lap = [&](const char* what) {
+    if (!profile) return;
+    const auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "  %s %.1f ms\n", what,
+                 std::chrono::duration<double, std::milli>(now - t0).count());
+    t0 = now;
+  };
   Context ctx;
   ctx.collection_year = options.collection_year;
   ctx.start = Date::FromCivil(options.collection_year - 1, 4, 1);
@@ -187,6 +232,7 @@ Validation Validate(const Return& current, const ValidateOptions& options) {
   ctx.ref = options.reference;
   ctx.cur = IndexYear(current, options.reference);
   if (options.previous) ctx.last = IndexYear(*options.previous, options.reference);
+  lap("index");
 
   std::uint32_t available = 0;
   for (size_t t = 0; t < kTableCount; ++t) {
@@ -199,12 +245,7 @@ Validation Validate(const Return& current, const ValidateOptions& options) {
   if (options.reference && !options.reference->la_code.empty()) available |= kNeedsLaCode;
 
   const std::set<std::string> only(options.only.begin(), options.only.end());
-  Validation v;
-  Findings out;
-  // SG_PROFILE_RULES=1: the slowest rules and their times on standard error (for `make bench`
-  // and for whoever makes a rule faster).
-  const bool profile = std::getenv("SG_PROFILE_RULES") != nullptr;
-  std::vector<std::pair<double, std::string_view>> times;
+  std::vector<const Rule*> runnable;
   for (const Rule& r : Rules()) {
     if (!only.empty() && !only.count(std::string(r.info.code))) continue;
     const std::uint32_t missing = r.needs & ~available;
@@ -212,35 +253,69 @@ Validation Validate(const Return& current, const ValidateOptions& options) {
       v.not_run.push_back({std::string(r.info.code), DescribeNeeds(missing)});
       continue;
     }
-    const auto t0 = std::chrono::steady_clock::now();
-    Out o(r.info, ctx, out);
-    r.check(ctx, o);
-    ++v.rules_run;
-    if (profile) {
-      times.emplace_back(
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(),
-          r.info.code);
-    }
+    runnable.push_back(&r);
   }
+  v.rules_run = static_cast<int>(runnable.size());
+
+  // The rules only read the context, so they run on every core, each thread taking the next
+  // rule not yet taken. Each rule's flagged rows are kept apart and made into findings in code
+  // order, so the report is the same whatever the number of threads.
+  std::vector<std::vector<Out::Flagged>> per_rule(runnable.size());
+  std::vector<double> ms(runnable.size());
+  std::atomic<size_t> next{0};
+  auto run = [&] {
+    for (size_t i = next++; i < runnable.size(); i = next++) {
+      const auto start = std::chrono::steady_clock::now();
+      Out o(runnable[i]->info, ctx, per_rule[i]);
+      runnable[i]->check(ctx, o);
+      ms[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                  .count();
+    }
+  };
+  const size_t threads = std::min<size_t>(
+      {std::max(1u, std::thread::hardware_concurrency()), 4, std::max<size_t>(1, runnable.size())});
+  auto on_every_core = [&](const std::function<void()>& work) {
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+  };
+  on_every_core(run);
+  lap("rules");
+
+  std::vector<size_t> offset(runnable.size() + 1, v.findings.size());
+  for (size_t i = 0; i < runnable.size(); ++i) offset[i + 1] = offset[i] + per_rule[i].size();
+  v.findings.resize(offset.back());
+  next = 0;
+  on_every_core([&] {
+    for (size_t i = next++; i < runnable.size(); i = next++) {
+      for (size_t k = 0; k < per_rule[i].size(); ++k) {
+        v.findings[offset[i] + k] = Out::MakeFinding(runnable[i]->info, ctx, per_rule[i][k]);
+      }
+      std::vector<Out::Flagged>().swap(per_rule[i]);  // freed as it goes
+    }
+  });
+  lap("findings");
+
   if (profile) {
+    std::vector<std::pair<double, std::string_view>> times;
+    for (size_t i = 0; i < runnable.size(); ++i) times.emplace_back(ms[i], runnable[i]->info.code);
     std::sort(times.rbegin(), times.rend());
     double total = 0;
-    for (const auto& [ms, _] : times) total += ms;
-    std::fprintf(stderr, "rules: %.1f ms in all; slowest:", total);
+    for (const auto& [t, _] : times) total += t;
+    std::fprintf(stderr, "  rules: %.1f ms of work on %zu threads; slowest:", total, threads);
     for (size_t i = 0; i < times.size() && i < 15; ++i) {
       std::fprintf(stderr, " %s %.1f", std::string(times[i].second).c_str(), times[i].first);
     }
     std::fprintf(stderr, "\n");
   }
-  v.findings = std::move(out.list());
   // Children of the return: those in the Header table (or, without one, in any table).
   v.children = static_cast<int>(ctx.cur.children.size());
   if (ctx.cur.Has(kHeader)) {
-    v.children = static_cast<int>(std::count_if(
-        ctx.cur.children.begin(), ctx.cur.children.end(),
-        [](const ChildRows& c) { return !c.rows[kHeader].empty(); }));
+    v.children = static_cast<int>(
+        std::count_if(ctx.cur.children.begin(), ctx.cur.children.end(),
+                      [](const ChildRows& c) { return !c.rows[kHeader].empty(); }));
   }
-  return v;
 }
 
 }  // namespace sg::ssda903

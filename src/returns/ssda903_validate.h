@@ -126,7 +126,7 @@ struct Reference {
   bool has_providers = false;
   std::unordered_map<std::string, Provider> providers;  // by URN
   bool has_postcodes = false;
-  std::unordered_map<std::string, Postcode> postcodes;  // by postcode, upper case, no spaces
+  std::unordered_map<std::string, Postcode> postcodes;      // by postcode, upper case, no spaces
   std::unordered_map<std::string, std::string> upper_tier;  // LTLA code -> UTLA code
 };
 
@@ -140,12 +140,19 @@ std::optional<Date> ParseDate(std::string_view text);
 // order.
 struct ChildRows {
   std::string_view id;
-  std::array<std::vector<std::uint32_t>, kTableCount> rows;
+  std::array<std::span<std::uint32_t>, kTableCount> rows;  // into Year::rows
 };
 
 // One year's return, indexed by child.
 struct Year {
+  Year() = default;
+  Year(Year&&) = default;
+  Year& operator=(Year&&) = default;
+  Year(const Year&) = delete;  // children's rows point into this Year's arrays
+  Year& operator=(const Year&) = delete;
+
   const Return* ret = nullptr;
+  std::array<std::vector<std::uint32_t>, kTableCount> rows;  // every child's rows, child by child
   std::vector<ChildRows> children;  // in order of first appearance: Header, then the others
   std::unordered_map<std::string_view, std::uint32_t> index;  // CHILD -> children[i]
   // What the postcode directory says about each episode (when it is supplied): the UTLA of the
@@ -199,17 +206,30 @@ struct Context {
 // Findings of one rule.
 class Out {
  public:
+  // A flagged row, as the engine records it while the rules run (compact: a county's return
+  // can have a million); Finding() turns it into a finding afterwards.
+  struct Flagged {
+    TableId table;
+    std::uint32_t row;
+    std::string field;
+  };
+  // Findings are added to `findings` as rows are flagged.
   Out(const RuleInfo& info, const Context& ctx, Findings& findings)
-      : info_(info), ctx_(ctx), findings_(findings) {}
+      : info_(info), ctx_(ctx), findings_(&findings) {}
+  // Flagged rows are recorded in `flagged`.
+  Out(const RuleInfo& info, const Context& ctx, std::vector<Flagged>& flagged)
+      : info_(info), ctx_(ctx), flagged_(&flagged) {}
   // Flags a row of the current year's table `t`, naming the field at fault.
   void Flag(TableId t, size_t row, std::string_view field);
-  // Flags a child when no single row is at fault (the child's id is named).
-  void FlagChild(std::string_view child, std::string_view field);
+
+  // The finding of rule `info` for a flagged row of the current year.
+  static Finding MakeFinding(const RuleInfo& info, const Context& ctx, const Flagged& f);
 
  private:
   const RuleInfo& info_;
   const Context& ctx_;
-  Findings& findings_;
+  Findings* findings_ = nullptr;
+  std::vector<Flagged>* flagged_ = nullptr;
 };
 
 struct Rule {
@@ -234,7 +254,7 @@ void AddRulesIntSw(std::vector<Rule>& rules);      // INT01-INT36, SW01aSTG1-SW1
 // ---- Running them
 
 struct ValidateOptions {
-  int collection_year = 2026;      // 2026 = 2025/26
+  int collection_year = 2026;        // 2026 = 2025/26
   const Return* previous = nullptr;  // the previous year's return, if supplied
   const Reference* reference = nullptr;
   // Only these rules (codes); empty = all.
@@ -242,13 +262,16 @@ struct ValidateOptions {
 };
 
 struct Validation {
-  std::vector<Finding> findings;
+  std::vector<Finding> findings;  // appended to what is there already (the reader's findings)
   std::vector<rules::NotRun> not_run;
   int rules_run = 0;
   int children = 0;  // distinct children in the current year's tables
 };
 
 Validation Validate(const Return& current, const ValidateOptions& options);
+// The same into `v`, whose findings (e.g. the reader's) come first: a county's findings are
+// not copied again.
+void Validate(const Return& current, const ValidateOptions& options, Validation& v);
 
 // Indexes a year's return (Context::cur / last); derives PL_LA, PL_LOCATION and PL_DISTANCE
 // when `ref` has postcodes.
@@ -259,7 +282,13 @@ Year IndexYear(const Return& ret, const Reference* ref);
 // Whole years between `dob` and `on` (the age on that day).
 int AgeOn(Date dob, Date on);
 
-// True when `value` is one of `codes`.
-bool OneOf(std::string_view value, std::initializer_list<std::string_view> codes);
+// True when `value` is one of `codes`. Inline, and the first character is compared before
+// the rest: rules call this millions of times on a county's return.
+inline bool OneOf(std::string_view value, std::initializer_list<std::string_view> codes) {
+  for (std::string_view c : codes) {
+    if (c.size() == value.size() && (c.empty() || (c[0] == value[0] && c == value))) return true;
+  }
+  return false;
+}
 
 }  // namespace sg::ssda903

@@ -273,22 +273,24 @@ TEST(Cli, Ssda903RoundTripsThroughImportByteForByte) {
       RunSafeguard({"generate", "--like", "Rutland", "--years", "1", "--burn-in", "2", "--db", db})
           .exit_code,
       0);
-  auto a = RunSafeguard({"returns", "903", "--year", "2024-25", "--out", dir.File("a"), "--db", db});
+  auto a =
+      RunSafeguard({"returns", "903", "--year", "2024-25", "--out", dir.File("a"), "--db", db});
   ASSERT_EQ(a.exit_code, 0) << a.err;
   auto imported = RunSafeguard({"import", "903", dir.File("a"), "--db", db2});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_NE(imported.out.find("SSDA903 from"), std::string::npos) << imported.out;
-  auto b = RunSafeguard({"returns", "903", "--year", "2024-25", "--out", dir.File("b"), "--db", db2});
+  auto b =
+      RunSafeguard({"returns", "903", "--year", "2024-25", "--out", dir.File("b"), "--db", db2});
   ASSERT_EQ(b.exit_code, 0) << b.err;
   auto slurp = [](const std::string& p) {
     std::ifstream in(p, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
   };
   size_t bytes = 0;
-  for (const char* table : {"header.csv", "episodes.csv", "reviews.csv", "uasc.csv", "oc2.csv",
-                            "oc3.csv", "ad1.csv", "placed_for_adoption.csv",
-                            "previous_permanence.csv", "missing.csv", "sw_episodes.csv",
-                            "dolo.csv"}) {
+  for (const char* table :
+       {"header.csv", "episodes.csv", "reviews.csv", "uasc.csv", "oc2.csv", "oc3.csv", "ad1.csv",
+        "placed_for_adoption.csv", "previous_permanence.csv", "missing.csv", "sw_episodes.csv",
+        "dolo.csv"}) {
     const std::string first = slurp(dir.File(std::string("a/") + table));
     EXPECT_FALSE(first.empty()) << table;
     bytes += first.size();

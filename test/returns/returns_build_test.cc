@@ -310,10 +310,11 @@ TEST(Ssda903Measures, FromTheReturnAloneMatchTheRecord) {
   EXPECT_GT(lt.denominator, 0);
   EXPECT_LE(std::abs(lt.denominator - lt_want.denominator), static_cast<double>(lt.unknown));
   EXPECT_LE(std::abs(lt.numerator - lt_want.numerator), static_cast<double>(lt.unknown));
-  std::printf("long-term stability: %.0f/%.0f from the 903s, %.0f/%.0f from the record, %lld "
-              "unknown\n",
-              lt.numerator, lt.denominator, lt_want.numerator, lt_want.denominator,
-              static_cast<long long>(lt.unknown));
+  std::printf(
+      "long-term stability: %.0f/%.0f from the 903s, %.0f/%.0f from the record, %lld "
+      "unknown\n",
+      lt.numerator, lt.denominator, lt_want.numerator, lt_want.denominator,
+      static_cast<long long>(lt.unknown));
 }
 
 // A return made by hand, so that each measure's edge is pinned: the placements that count,
@@ -324,29 +325,41 @@ TEST(Ssda903Measures, HandMadeReturn) {
   auto& T = r.tables;
   // A: in care since 2020 (S), moves twice in the year: 3 placements; under 16; unstable.
   T[ssda903::kHeader].push_back({"A", "1", "01/01/2012", "WBRI", "", "", ""});
-  T[ssda903::kEpisodes].push_back({"A", "01/01/2020", "S", "C2", "N1", "U1", "PR1", "01/06/2025", "X1", "", "", "", ""});
-  T[ssda903::kEpisodes].push_back({"A", "01/06/2025", "P", "C2", "N1", "U1", "PR1", "01/09/2025", "X1", "", "", "", ""});
+  T[ssda903::kEpisodes].push_back(
+      {"A", "01/01/2020", "S", "C2", "N1", "U1", "PR1", "01/06/2025", "X1", "", "", "", ""});
+  T[ssda903::kEpisodes].push_back(
+      {"A", "01/06/2025", "P", "C2", "N1", "U1", "PR1", "01/09/2025", "X1", "", "", "", ""});
   // A change of legal status only (L) is not a new placement.
-  T[ssda903::kEpisodes].push_back({"A", "01/09/2025", "L", "C1", "N1", "U1", "PR1", "01/10/2025", "X1", "", "", "", ""});
-  T[ssda903::kEpisodes].push_back({"A", "01/10/2025", "B", "C1", "N1", "U2", "PR1", "", "", "", "", "", ""});
+  T[ssda903::kEpisodes].push_back(
+      {"A", "01/09/2025", "L", "C1", "N1", "U1", "PR1", "01/10/2025", "X1", "", "", "", ""});
+  T[ssda903::kEpisodes].push_back(
+      {"A", "01/10/2025", "B", "C1", "N1", "U2", "PR1", "", "", "", "", "", ""});
   // B: short breaks at 31 March: not counted as looked after.
   T[ssda903::kHeader].push_back({"B", "1", "01/01/2014", "WBRI", "", "", ""});
-  T[ssda903::kEpisodes].push_back({"B", "01/05/2025", "S", "V3", "N1", "R1", "PR1", "", "", "", "", "", ""});
+  T[ssda903::kEpisodes].push_back(
+      {"B", "01/05/2025", "S", "V3", "N1", "R1", "PR1", "", "", "", "", "", ""});
   // C: in the same placement since 2021 (the history starts with it): stable.
   T[ssda903::kHeader].push_back({"C", "2", "01/01/2013", "WBRI", "", "", ""});
-  T[ssda903::kEpisodes].push_back({"C", "01/02/2021", "S", "C2", "N1", "U1", "PR1", "", "", "", "", "", ""});
+  T[ssda903::kEpisodes].push_back(
+      {"C", "01/02/2021", "S", "C2", "N1", "U1", "PR1", "", "", "", "", "", ""});
   // D: period began before the history (its first episode, 2023, is a move), moved again in
-  // 2025: long in care for sure, not stable: counted. E: period began before the history, placement 2025: unknown.
+  // 2025: long in care for sure, not stable: counted. E: period began before the history, placement
+  // 2025: unknown.
   T[ssda903::kHeader].push_back({"D", "1", "01/01/2013", "WBRI", "", "", ""});
-  T[ssda903::kEpisodes].push_back({"D", "01/01/2023", "P", "C2", "N1", "U1", "PR1", "01/06/2025", "X1", "", "", "", ""});
-  T[ssda903::kEpisodes].push_back({"D", "01/06/2025", "P", "C2", "N1", "U1", "PR1", "", "", "", "", "", ""});
+  T[ssda903::kEpisodes].push_back(
+      {"D", "01/01/2023", "P", "C2", "N1", "U1", "PR1", "01/06/2025", "X1", "", "", "", ""});
+  T[ssda903::kEpisodes].push_back(
+      {"D", "01/06/2025", "P", "C2", "N1", "U1", "PR1", "", "", "", "", "", ""});
   T[ssda903::kHeader].push_back({"E", "1", "01/01/2013", "WBRI", "", "", ""});
-  T[ssda903::kEpisodes].push_back({"E", "01/05/2025", "P", "C2", "N1", "U1", "PR1", "", "", "", "", "", ""});
+  T[ssda903::kEpisodes].push_back(
+      {"E", "01/05/2025", "P", "C2", "N1", "U1", "PR1", "", "", "", "", "", ""});
   // F: adopted on 01/02/2026: entered care 01/01/2024, moved in with adopters 01/01/2025 (366
   // days); decision to place 01/06/2024, matched 01/11/2024 (153 days).
   T[ssda903::kHeader].push_back({"F", "1", "01/01/2022", "WBRI", "", "", ""});
-  T[ssda903::kEpisodes].push_back({"F", "01/01/2024", "S", "C2", "N1", "U1", "PR1", "01/01/2025", "X1", "", "", "", ""});
-  T[ssda903::kEpisodes].push_back({"F", "01/01/2025", "P", "E1", "N1", "A4", "PR1", "01/02/2026", "E11", "", "", "", ""});
+  T[ssda903::kEpisodes].push_back(
+      {"F", "01/01/2024", "S", "C2", "N1", "U1", "PR1", "01/01/2025", "X1", "", "", "", ""});
+  T[ssda903::kEpisodes].push_back(
+      {"F", "01/01/2025", "P", "E1", "N1", "A4", "PR1", "01/02/2026", "E11", "", "", "", ""});
   T[ssda903::kPlacedAdoption].push_back({"F", "01/01/2022", "01/06/2024", "", ""});
   T[ssda903::kAd1].push_back({"F", "01/01/2022", "01/03/2024", "01/11/2024", "0", "2", "MF", "L0"});
   // Care leavers: 19 (suitable, EET), 21 (unsuitable, NEET), 18 (not counted).

@@ -1,9 +1,9 @@
 // Safeguard's SSDA903 findings on the shipped fixtures (test/fixtures/ssda903/fixtures/, the
 // 2025/26 rules, LA E09000027, no previous-year files, no provider list, a postcode directory
-// that knows none of the fixture's made-up postcodes) against the community validator's (peer_ssda903_fixtures.csv: unique rule/child
-// pairs), rule by rule. Prints the agreement; fails on a disagreement that
-// docs/returns/903-differences.md does not explain (the rules listed in kDocumented below).
-// SG_PEER_RULE=<code> prints that rule's differing children.
+// that knows none of the fixture's made-up postcodes) against the community validator's
+// (peer_ssda903_fixtures.csv: unique rule/child pairs), rule by rule. Prints the agreement; fails
+// on a disagreement that docs/returns/903-differences.md does not explain (the rules listed in
+// kDocumented below). SG_PEER_RULE=<code> prints that rule's differing children.
 
 #include <gtest/gtest.h>
 
@@ -40,7 +40,7 @@ Pairs Peer() {
 
 // Rules whose disagreement with the peer is explained in docs/returns/903-differences.md.
 const std::set<std::string> kDocumented = {"169", "179", "233", "359", "406",
-                                            "407", "420", "602", "634"};
+                                           "407", "420", "602", "634"};
 
 TEST(Ssda903Peer, FindingsAgreeWithTheCommunityValidatorRuleByRule) {
   std::vector<Finding> read_findings;

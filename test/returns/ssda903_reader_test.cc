@@ -2,6 +2,8 @@
 // with every problem of the files a finding with file, line and column; the XML form; and a
 // fuzz of the CSV reader (no crash, no silent loss: every data line is a row or a finding).
 
+#include "returns/ssda903_reader.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -9,7 +11,6 @@
 #include <sstream>
 
 #include "common/csv.h"
-#include "returns/ssda903_reader.h"
 #include "returns/ssda903_rule_test_util.h"
 
 namespace sg::ssda903 {
@@ -69,7 +70,8 @@ TEST(Ssda903Reader, ColumnsInAnyOrderUnknownAndMissingColumnsAreNamed) {
 TEST(Ssda903Reader, QuotedLineBreaksBomAndCrlfKeepLineNumbersRight) {
   Return ret;
   const auto f = Read(
-      "\xEF\xBB\xBF" "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\n"
+      "\xEF\xBB\xBF"
+      "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\n"
       "1,01/01/2005,YES,\"F1\nsecond line\",B\r\n"
       "2,01/01/2006,\"NO, \"\"moved\"\"\",F2,C\r\n",
       "oc3.csv", ret);
@@ -95,8 +97,8 @@ TEST(Ssda903Reader, BadRowsAndExcelDatesAreFindingsWithLineAndColumn) {
   ASSERT_EQ(ret.tables[kReviews].size(), 6u);
   std::vector<std::string> got;
   for (const Finding& x : f) got.push_back(std::to_string(x.line) + ":" + x.field);
-  EXPECT_EQ(got, (std::vector<std::string>{"2:REVIEW", "3:REVIEW", "4:DOB", "4:REVIEW", "5:",
-                                           "6:"}));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"2:REVIEW", "3:REVIEW", "4:DOB", "4:REVIEW", "5:", "6:"}));
   EXPECT_NE(f[0].message.find("YYYY-MM-DD"), std::string::npos) << f[0].message;
   EXPECT_EQ(f[0].child, "1");
   EXPECT_EQ(ret.tables[kReviews][3][rev::REVIEW], "");  // the missing cell is blank
@@ -104,9 +106,9 @@ TEST(Ssda903Reader, BadRowsAndExcelDatesAreFindingsWithLineAndColumn) {
 
 TEST(Ssda903Reader, ASecondCopyOfATableAndAnUnknownFileAreRefusedWithAReason) {
   Return ret;
-  EXPECT_TRUE(Read("CHILD,DOB,MISSING,MIS_START,MIS_END\n1,01/01/2010,M,01/05/2025,\n",
-                   "missing.csv", ret)
-                  .empty());
+  EXPECT_TRUE(
+      Read("CHILD,DOB,MISSING,MIS_START,MIS_END\n1,01/01/2010,M,01/05/2025,\n", "missing.csv", ret)
+          .empty());
   auto dup = Read("CHILD,DOB,MISSING,MIS_START,MIS_END\n2,01/01/2010,M,01/05/2025,\n",
                   "missing (1).csv", ret);
   ASSERT_EQ(dup.size(), 1u);
@@ -150,10 +152,15 @@ TEST(Ssda903Reader, ReadsTheFixtureTablesAndTheirXml) {
 // for the tables CLA.xsd carries.
 TEST(Ssda903Reader, WritersAndReadersRoundTrip) {
   Return built = testing::ValidReturn({"1", "2"});
-  testing::AddRow(built, kMissing,
-                  {{"CHILD", "2"}, {"DOB", "01/06/2015"}, {"MISSING", "M"}, {"MIS_START", "02/05/2025"}});
-  testing::AddRow(built, kOc3, {{"CHILD", "1"}, {"DOB", "01/06/2015"}, {"IN_TOUCH", "YES"},
-                                {"ACTIV", "F1"}, {"ACCOM", "S, \"quoted\""}});
+  testing::AddRow(
+      built, kMissing,
+      {{"CHILD", "2"}, {"DOB", "01/06/2015"}, {"MISSING", "M"}, {"MIS_START", "02/05/2025"}});
+  testing::AddRow(built, kOc3,
+                  {{"CHILD", "1"},
+                   {"DOB", "01/06/2015"},
+                   {"IN_TOUCH", "YES"},
+                   {"ACTIV", "F1"},
+                   {"ACCOM", "S, \"quoted\""}});
   Return csv;
   std::vector<Finding> f;
   for (size_t t = 0; t < kTableCount; ++t) {

@@ -44,8 +44,9 @@ Return ValidReturn(std::initializer_list<std::string_view> ids) {
   for (std::string_view id_view : ids) {
     const std::string id(id_view);
     const std::string dob = "01/06/2015";
-    AddRow(ret, kHeader,
-           {{"CHILD", id}, {"SEX", "M"}, {"DOB", dob}, {"ETHNIC", "WBRI"}, {"UPN", UpnFor(serial++)}});
+    AddRow(
+        ret, kHeader,
+        {{"CHILD", id}, {"SEX", "M"}, {"DOB", dob}, {"ETHNIC", "WBRI"}, {"UPN", UpnFor(serial++)}});
     AddRow(ret, kEpisodes,
            {{"CHILD", id},
             {"DECOM", "01/06/2024"},
@@ -57,15 +58,17 @@ Return ValidReturn(std::initializer_list<std::string_view> ids) {
             {"HOME_POST", "AB1 2CD"},
             {"PL_POST", "AB1 3CD"},
             {"URN", "SC123456"}});
-    AddRow(ret, kReviews, {{"CHILD", id}, {"DOB", dob}, {"REVIEW", "15/09/2025"}, {"REVIEW_CODE", "PN1"}});
-    AddRow(ret, kOc2, {{"CHILD", id},
-                       {"DOB", dob},
-                       {"SDQ_SCORE", "12"},
-                       {"CONVICTED", "0"},
-                       {"IMMUNISATIONS", "1"},
-                       {"TEETH_CHECK", "1"},
-                       {"HEALTH_ASSESSMENT", "1"},
-                       {"SUBSTANCE_MISUSE", "0"}});
+    AddRow(ret, kReviews,
+           {{"CHILD", id}, {"DOB", dob}, {"REVIEW", "15/09/2025"}, {"REVIEW_CODE", "PN1"}});
+    AddRow(ret, kOc2,
+           {{"CHILD", id},
+            {"DOB", dob},
+            {"SDQ_SCORE", "12"},
+            {"CONVICTED", "0"},
+            {"IMMUNISATIONS", "1"},
+            {"TEETH_CHECK", "1"},
+            {"HEALTH_ASSESSMENT", "1"},
+            {"SUBSTANCE_MISUSE", "0"}});
     AddRow(ret, kPrevPerm, {{"CHILD", id}, {"DOB", dob}, {"PREV_PERM", "Z1"}});
     AddRow(ret, kSwEpisodes,
            {{"CHILD", id},
@@ -83,8 +86,9 @@ Return ValidLastYear(std::initializer_list<std::string_view> ids) {
   for (std::string_view id_view : ids) {
     const std::string id(id_view);
     const std::string dob = "01/06/2015";
-    AddRow(ret, kHeader,
-           {{"CHILD", id}, {"SEX", "M"}, {"DOB", dob}, {"ETHNIC", "WBRI"}, {"UPN", UpnFor(serial++)}});
+    AddRow(
+        ret, kHeader,
+        {{"CHILD", id}, {"SEX", "M"}, {"DOB", dob}, {"ETHNIC", "WBRI"}, {"UPN", UpnFor(serial++)}});
     AddRow(ret, kEpisodes,
            {{"CHILD", id},
             {"DECOM", "01/06/2024"},
@@ -96,7 +100,8 @@ Return ValidLastYear(std::initializer_list<std::string_view> ids) {
             {"HOME_POST", "AB1 2CD"},
             {"PL_POST", "AB1 3CD"},
             {"URN", "SC123456"}});
-    AddRow(ret, kReviews, {{"CHILD", id}, {"DOB", dob}, {"REVIEW", "01/09/2024"}, {"REVIEW_CODE", "PN1"}});
+    AddRow(ret, kReviews,
+           {{"CHILD", id}, {"DOB", dob}, {"REVIEW", "01/09/2024"}, {"REVIEW_CODE", "PN1"}});
     AddRow(ret, kPrevPerm, {{"CHILD", id}, {"DOB", dob}, {"PREV_PERM", "Z1"}});
     AddRow(ret, kSwEpisodes,
            {{"CHILD", id},
