@@ -16,14 +16,6 @@ using Codes = std::initializer_list<std::string_view>;
 
 // ---- Helpers
 
-// The same day `n` years on; 29 February becomes 28 February in a common year.
-Date AddYears(Date d, int n) {
-  const int y = d.year() + n;
-  unsigned day = d.day();
-  if (d.month() == 2 && day == 29 && !Date::IsValidCivil(y, 2, 29)) day = 28;
-  return Date::FromCivil(y, d.month(), day);
-}
-
 // A code cell that is neither blank (when blanks are allowed) nor one of `codes`.
 bool BadCode(std::string_view v, Codes codes, bool blank_ok) {
   if (v.empty()) return !blank_ok;

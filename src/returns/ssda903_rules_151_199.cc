@@ -14,14 +14,6 @@ namespace {
 
 // ---- Shared helpers
 
-// `d` moved on by `years`; 29 February becomes 28 February in a year that has none.
-Date AddYears(Date d, int years) {
-  const int y = d.year() + years;
-  unsigned day = d.day();
-  if (!Date::IsValidCivil(y, d.month(), day)) day = 28;
-  return Date::FromCivil(y, d.month(), day);
-}
-
 // The date a child born on `dob` (a cell) reaches `years`, or nullopt when `dob` is no date.
 std::optional<Date> Birthday(std::string_view dob, int years) {
   const auto d = ParseDate(dob);

@@ -17,14 +17,6 @@ constexpr std::string_view kNoUrn = "XXXXXXX";
 // A URN to look up: given, and not the placeholder.
 bool UrnGiven(std::string_view urn) { return !urn.empty() && urn != kNoUrn; }
 
-// `d` plus `n` calendar years; 29 February becomes 28 February in a year that has none.
-Date AddYears(Date d, int n) {
-  const int y = d.year() + n;
-  unsigned day = d.day();
-  if (!Date::IsValidCivil(y, d.month(), day)) day = 28;
-  return Date::FromCivil(y, d.month(), day);
-}
-
 char Upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 
 // Equal once both are upper-cased (ASCII).

@@ -16,16 +16,6 @@ namespace {
 
 // ---- Helpers
 
-// `d` moved on by `years` calendar years; 29 February becomes 28 February in a common year
-// (a birthday counted as pandas' DateOffset(years=n) counts it).
-Date AddYears(Date d, int years) {
-  const int y = d.year() + years;
-  const unsigned m = d.month();
-  unsigned day = d.day();
-  if (m == 2 && day == 29 && !Date::IsValidCivil(y, 2, 29)) day = 28;
-  return Date::FromCivil(y, m, day);
-}
-
 // Days from `a` to `b`.
 int DaysBetween(Date a, Date b) { return b.days() - a.days(); }
 

@@ -32,14 +32,6 @@ bool EqualsUpper(std::string_view value, std::string_view upper) {
   return true;
 }
 
-// `d` plus whole years; 29 February becomes 28 February in a common year.
-Date AddYears(Date d, int years) {
-  const int y = d.year() + years;
-  unsigned day = d.day();
-  if (!Date::IsValidCivil(y, d.month(), day)) day = 28;
-  return Date::FromCivil(y, d.month(), day);
-}
-
 // DECOM and DEC of every episode of a year, parsed once for a rule.
 struct EpisodeDates {
   std::vector<std::optional<Date>> decom, dec;

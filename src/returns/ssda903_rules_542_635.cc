@@ -22,14 +22,6 @@ using OptDate = std::optional<Date>;
 bool Before(const OptDate& a, const OptDate& b) { return a && b && *a < *b; }
 bool AtOrBefore(const OptDate& a, const OptDate& b) { return a && b && *a <= *b; }
 
-// The same day `n` years on; 29 February becomes 28 February in a common year.
-Date AddYears(Date d, int n) {
-  const int y = d.year() + n;
-  unsigned day = d.day();
-  if (!Date::IsValidCivil(y, d.month(), day)) day = 28;
-  return Date::FromCivil(y, d.month(), day);
-}
-
 // A number such as "1", "0", "1.0" or "-2"; nullopt for anything else (blank included).
 std::optional<double> ParseNumber(std::string_view t) {
   size_t i = 0;

@@ -32,6 +32,13 @@ std::optional<Date> ParseDate(std::string_view t) {
 
 int AgeOn(Date dob, Date on) { return on.YearsSince(dob); }
 
+Date AddYears(Date d, int years) {
+  const int y = d.year() + years;
+  const unsigned day =
+      d.month() == 2 && d.day() == 29 && !Date::IsValidCivil(y, 2, 29) ? 28 : d.day();
+  return Date::FromCivil(y, d.month(), day);
+}
+
 std::string DescribeNeeds(std::uint32_t needs) {
   std::vector<std::string> parts;
   for (size_t t = 0; t < kTableCount; ++t) {

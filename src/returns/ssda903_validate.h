@@ -282,6 +282,10 @@ Year IndexYear(const Return& ret, const Reference* ref);
 // Whole years between `dob` and `on` (the age on that day).
 int AgeOn(Date dob, Date on);
 
+// The same day `years` later (or earlier); 29 February becomes 28 February in a year that has
+// none, as DfE's and pandas' date arithmetic do.
+Date AddYears(Date d, int years);
+
 // True when `value` is one of `codes`. Inline, and the first character is compared before
 // the rest: rules call this millions of times on a county's return.
 inline bool OneOf(std::string_view value, std::initializer_list<std::string_view> codes) {
