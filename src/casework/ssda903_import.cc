@@ -357,9 +357,9 @@ Result<Ssda903ImportCounts> ImportSsda903(Store& tx, const ssda903::Return& ret,
     SG_RETURN_IF_ERROR(im.Set(r, "order_date", row, "DATE_PERM"));
     SG_RETURN_IF_ERROR(im.Create(std::move(r)).status());
   }
-  // Social worker episodes: a worker per SW_ID (found by staff id, else created), an
-  // allocation per row. LEFTRL: the worker left on SW_DEC.
-  std::unordered_map<std::string, Record> workers;
+  // Social worker episodes: a worker per SW_ID (found by Social Work England registration or
+  // staff id, else created), an allocation per row keeping its SW_REASON.
+  std::unordered_map<std::string, Id> workers;
   for (size_t i = 0; i < T[kSwEpisodes].size(); ++i) {
     const Row& row = T[kSwEpisodes][i];
     SG_ASSIGN_OR_RETURN(const Id child, child_of(kSwEpisodes, i));
@@ -371,10 +371,14 @@ Result<Ssda903ImportCounts> ImportSsda903(Store& tx, const ssda903::Return& ret,
     if (!start) return im.Fail(InvalidArgument("SW_DECOM is blank"), "SW_DECOM");
     auto w = workers.find(sw_id);
     if (w == workers.end()) {
-      SG_ASSIGN_OR_RETURN(auto found, FindOne(tx, "worker", "staff_id", sw_id));
+      SG_ASSIGN_OR_RETURN(auto found, FindOne(tx, "worker", "swe_registration", sw_id));
+      if (!found) {
+        SG_ASSIGN_OR_RETURN(found, FindOne(tx, "worker", "staff_id", sw_id));
+      }
       if (!found) {
         Record nw(Entity("worker"));
         nw.Set("staff_id", sw_id);
+        if (sw_id.rfind("SW", 0) == 0) nw.Set("swe_registration", sw_id);
         nw.Set("first_name", std::string("Not in 903"));
         nw.Set("last_name", std::string("Not in 903"));
         nw.Set("role", std::string("SOCIAL_WORKER"));
@@ -390,21 +394,14 @@ Result<Ssda903ImportCounts> ImportSsda903(Store& tx, const ssda903::Return& ret,
         nw.Set("start_date", first);
         SG_ASSIGN_OR_RETURN(found, im.Create(std::move(nw)));
       }
-      w = workers.emplace(sw_id, std::move(*found)).first;
-    }
-    const std::string& reason = row[sw::SW_REASON];
-    if (reason == "LEFTRL" && end) {
-      Record updated = w->second;
-      updated.Set("end_date", *end);
-      SG_ASSIGN_OR_RETURN(w->second, tx.Update(std::move(updated), actor));
-    } else if (!reason.empty()) {
-      ++im.counts.not_imported["SW_REASON codes other than LEFTRL"];
+      w = workers.emplace(sw_id, found->id()).first;
     }
     Record a(Entity("allocation"));
     a.Set("child_id", child);
-    a.Set("worker_id", w->second.id());
+    a.Set("worker_id", w->second);
     a.Set("start_date", *start);
     if (end) a.Set("end_date", *end);
+    SG_RETURN_IF_ERROR(im.Set(a, "reason", row, "SW_REASON"));
     SG_RETURN_IF_ERROR(im.Create(std::move(a)).status());
   }
   if (!T[kDoLo].empty()) {

@@ -8,10 +8,11 @@
 // the 903's records added, unless its care is already recorded (it has looked-after episodes:
 // the import is refused rather than record them twice); others are created as "Not in 903"
 // until someone adds their names.
-// Social workers (SW_ID) are matched to workers by staff id or created. What the record
-// cannot hold is counted and left out, and the counts say so: the deprivation of liberty
-// table, the UPN-unknown reason (UN1-UN10: the builder writes UN1 or UN2 from the child's
-// age), SW_REASON codes other than LEFTRL.
+// Social workers (SW_ID) are matched to workers by Social Work England registration or staff
+// id, or created; each social worker episode is an allocation keeping its SW_REASON. What the
+// record cannot hold is counted and left out, and the counts say so: the deprivation of
+// liberty table, the UPN-unknown reason (UN1-UN10: the builder writes UN1 or UN2 from the
+// child's age), MOTHER and MC_DOB, the substance misuse interventions.
 
 #include <cstdint>
 #include <map>

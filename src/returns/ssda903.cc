@@ -209,6 +209,13 @@ namespace {
 
 std::string Uk(std::optional<Date> d) { return d ? d->ToUkString() : std::string(); }
 
+// DfE's reasons for a change of social worker (SW_REASON).
+bool IsSwReason(std::string_view code) {
+  static constexpr std::string_view kCodes[] = {"MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC",
+                                                "ABSENC", "CHCHAN", "PCCHAN", "SWDIED", "OTHERS"};
+  return std::find(std::begin(kCodes), std::end(kCodes), code) != std::end(kCodes);
+}
+
 std::optional<Date> KnownBy(std::optional<Date> d, Date reference) {
   return d && *d <= reference ? d : std::nullopt;
 }
@@ -316,10 +323,14 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
       if (DateOf(*h, "year_ending") != to) continue;
       const std::string sdq =
           IsNull(h->Get("sdq_score")) ? std::string() : std::to_string(h->GetInt("sdq_score"));
-      T[kOc2].push_back({cid, dob, sdq, h->GetText("sdq_reason"), Flag01(*h, "convicted"),
-                         Flag01(*h, "health_check"), Flag01(*h, "immunisations"),
-                         Flag01(*h, "teeth_check"), Flag01(*h, "health_assessment"),
-                         Flag01(*h, "substance_misuse"), "", ""});
+      // Convictions are asked of children 10 or over on 31 March; the health promotion
+      // (development) check of children under 5.
+      const int age = dob_date ? to.YearsSince(*dob_date) : 0;
+      T[kOc2].push_back({cid, dob, sdq, h->GetText("sdq_reason"),
+                         age >= 10 ? Flag01(*h, "convicted") : std::string(),
+                         age < 5 ? Flag01(*h, "health_check") : std::string(),
+                         Flag01(*h, "immunisations"), Flag01(*h, "teeth_check"),
+                         Flag01(*h, "health_assessment"), Flag01(*h, "substance_misuse"), "", ""});
     }
     for (const Record* a : adoptions.Of(id)) {
       if (Within(DateOf(*a, "order_date"), from, to)) {
@@ -375,15 +386,36 @@ Result<Return> Build(const RecordSet& records, const BuildOptions& options) {
     }
     std::stable_sort(sw.begin(), sw.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
+    // The child's first allocation ever: its social worker episode began at first contact.
+    std::optional<Date> first_allocation;
+    for (const Record* a : allocations.Of(id)) {
+      const auto s = DateOf(*a, "start_date");
+      if (s && (!first_allocation || *s < *first_allocation)) first_allocation = s;
+    }
+    const Record* previous_worker = nullptr;
+    std::optional<Date> previous_end;
     for (const auto& [start, a] : sw) {
       auto w = workers.find(a->GetInt("worker_id"));
       if (w == workers.end()) continue;
       const auto end = KnownBy(DateOf(*a, "end_date"), to);
-      // The allocation ended because the worker left, or (otherwise) as the case moved on.
-      const auto left = DateOf(*w->second, "end_date");
-      const std::string reason = !end ? std::string() : (left && *left == *end) ? "LEFTRL" : "";
+      // SW_REASON: why this episode began. The allocation's own reason when it is one of DfE's
+      // codes (an imported return keeps its codes); else first contact, the previous worker
+      // leaving their role on the day, or another reason.
+      std::string reason = a->GetText("reason");
+      if (!IsSwReason(reason)) {
+        const auto left = previous_worker ? DateOf(*previous_worker, "end_date") : std::nullopt;
+        reason = first_allocation && start == *first_allocation ? "FCONTA"
+                 : (left && previous_end && *left == *previous_end && *previous_end == start)
+                     ? "LEFTRL"
+                     : "OTHERS";
+      }
+      // SW_ID: the Social Work England registration, or the LA's staff id without one.
+      const std::string registration = w->second->GetText("swe_registration");
       T[kSwEpisodes].push_back(
-          {cid, dob, w->second->GetText("staff_id"), start.ToUkString(), Uk(end), reason});
+          {cid, dob, registration.empty() ? w->second->GetText("staff_id") : registration,
+           start.ToUkString(), Uk(end), reason});
+      previous_worker = w->second;
+      previous_end = DateOf(*a, "end_date");
     }
   }
   return ret;

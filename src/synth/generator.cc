@@ -571,19 +571,27 @@ class Simulation {
   Result<Id> NewWorker(Id team, const char* role, Date start, Date end, bool agency,
                        bool case_holder) {
     const std::string staff = "SYN-W" + prefix_ + std::to_string(100000 + ++worker_serial_);
+    // Social workers are registered with Social Work England ("SW" and digits: the 903's SW_ID);
+    // family support workers and personal advisers are not.
+    const std::string_view r(role);
+    const bool registered = r != "FAMILY_SUPPORT_WORKER" && r != "PERSONAL_ADVISER";
     SG_ASSIGN_OR_RETURN(
-        Id id, Add("worker", {{"staff_id", S(staff)},
-                              {"first_name", S(FirstName())},
-                              {"last_name", S(Surname())},
-                              {"role", S(role)},
-                              {"team_id", I(team)},
-                              {"fte", Value{Chance(0.15) ? 0.8 : 1.0}},
-                              {"agency", B(agency)},
-                              {"case_holder", B(case_holder)},
-                              {"start_date", V(start)},
-                              {"end_date", Within(end)},
-                              {"leaving_reason",
-                               end < end_ ? S(agency ? "Contract ended" : "Resigned") : Value{}}}));
+        Id id,
+        Add("worker",
+            {{"staff_id", S(staff)},
+             {"swe_registration",
+              registered ? S("SW" + prefix_ + std::to_string(100000 + worker_serial_)) : Value{}},
+             {"first_name", S(FirstName())},
+             {"last_name", S(Surname())},
+             {"role", S(role)},
+             {"team_id", I(team)},
+             {"fte", Value{Chance(0.15) ? 0.8 : 1.0}},
+             {"agency", B(agency)},
+             {"case_holder", B(case_holder)},
+             {"start_date", V(start)},
+             {"end_date", Within(end)},
+             {"leaving_reason",
+              end < end_ ? S(agency ? "Contract ended" : "Resigned") : Value{}}}));
     // Monthly supervision and occasional sickness while employed, within the visit window.
     const Date from = std::max(start, visits_from_);
     const Date to = std::min(end, end_);
