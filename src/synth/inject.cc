@@ -140,8 +140,9 @@ void FaultInjector::Inject(ssda903::Return& ret, const std::string& folder,
     });
     if (cell(kHeader, h, upn).size() == 13) {
       choices.push_back([&, h] {
+        // The 903 checks a UPN's form, not its check letter: I, O and S are never the first.
         std::string& v = cell(kHeader, h, upn);
-        plant(header_file, h, "UPN", "upn_check_letter", v, WrongCheckLetter(v), "168");
+        plant(header_file, h, "UPN", "upn_form", v, "I" + v.substr(1), "168");
       });
     }
     const auto& eps = episodes_of[child];

@@ -141,8 +141,9 @@ TEST(FaultInjector, EveryPlantedFaultIsARealFaultOfItsKind) {
     EXPECT_EQ(value, f.injected) << f.kind;
     if (f.kind == "episode_ends_before_start") {
       EXPECT_LT(*Date::ParseUk(value), *Date::ParseUk(cells[1]));
-    } else if (f.kind == "upn_check_letter") {
+    } else if (f.kind == "upn_form") {
       EXPECT_FALSE(IsValidUpn(value));
+      EXPECT_EQ(value[0], 'I');
     } else if (f.kind == "wrong_code") {
       EXPECT_FALSE(Known(CodeListId::kPlacementType, value));
     }
