@@ -180,8 +180,8 @@ TEST(WriteReturns, SameSeedSameBytes) {
   ASSERT_TRUE(WriteReturns(Hackney().sink, Hackney().summary, o).ok());
   const auto files = Files(a.path());
   EXPECT_EQ(files, Files(b.path()));
-  // Two years: a census, 11 tables and the 903 XML each, and the manifest.
-  EXPECT_EQ(files.size(), 2 * 13 + 1u);
+  // Two years: a census, 12 tables (DoLo's empty) and the 903 XML each, and the manifest.
+  EXPECT_EQ(files.size(), 2 * 14 + 1u);
   EXPECT_TRUE(
       files.count("cin_census_" + cin::CollectionLabel(Hackney().summary.last_year) + ".xml"));
   EXPECT_TRUE(files.count("ssda903_2024-25/episodes.csv"));
