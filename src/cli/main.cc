@@ -652,6 +652,7 @@ int RunMeasures903(const std::string& path, const std::string& year_text,
     earlier.push_back(std::move(*r));
   }
   std::vector<const ssda903::Return*> history;
+  history.reserve(earlier.size());
   for (const auto& r : earlier) history.push_back(&r);
   std::vector<std::vector<std::string>> rows;
   for (const auto& m : ssda903::Measures(*current, year, history)) {
@@ -793,6 +794,7 @@ int RunGenerate(const std::string& db, GenerateArgs args) {
   }
   const bool many = runs.size() > 1;
   std::vector<GenerationSummary> summaries;
+  summaries.reserve(runs.size());
   for (CouncilRun& r : runs) summaries.push_back(std::move(r.summary));
   progress.Done(written);
   const GenerationSummary& first = summaries.front();
@@ -806,6 +808,7 @@ int RunGenerate(const std::string& db, GenerateArgs args) {
   if (store) std::cout << " in " << Redacted(db);
   std::cout << "\n";
   std::vector<std::vector<std::string>> rows;
+  rows.reserve(counts.size());
   for (const auto& [entity, n] : counts) rows.push_back({entity, std::to_string(n)});
   PrintRows({"entity", "records"}, rows, "table");
   if (!args.out.empty()) {

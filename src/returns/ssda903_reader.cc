@@ -101,6 +101,7 @@ std::string FileName(std::string_view file) {
 
 TableId RecogniseTable(const std::vector<std::string>& header, std::string_view file_name) {
   std::vector<std::string> cols;
+  cols.reserve(header.size());
   for (const auto& h : header) cols.push_back(Upper(Trim(h)));
   const std::string name = FileName(file_name);
   TableId best = kTableCount;
