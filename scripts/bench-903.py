@@ -75,21 +75,24 @@ def read_all(directory):
 def main():
     build = sys.argv[1] if len(sys.argv) > 1 else "build"
     binary = os.path.join(build, "safeguard")
-    work = tempfile.mkdtemp(prefix="sgbench-903-")
+    root = tempfile.mkdtemp(prefix="sgbench-903-")
+    work = os.path.join(root, "tables")
+    report = os.path.join(root, "report.csv")  # outside the tables' folder
+    os.mkdir(work)
     try:
         counts = replicate(work)
         print(f"SSDA903 validation (read 12 tables + every 2025/26 rule + CSV report): "
               f"{counts['header.csv']:,} children, {counts['episodes.csv']:,} episodes, "
               f"{counts['reviews.csv']:,} reviews", flush=True)
         cmd = [binary, "validate", "903", work, "--year", "2025-26", "--format", "csv",
-               "--out", os.path.join(work, "report.csv")]
+               "--out", report]
         runs = [timed(cmd) for _ in range(5)]
         for _, _, rc in runs:
             if rc > 1:
                 sys.exit(f"bench-903: validate failed (exit {rc})")
         t = statistics.median(s for s, _, _ in runs)
         peak = max(m for _, m, _ in runs)
-        with open(os.path.join(work, "report.csv"), newline="") as f:
+        with open(report, newline="") as f:
             findings = sum(1 for _ in f) - 1
         base = []
         for _ in range(5):
@@ -102,7 +105,7 @@ def main():
               f"(targets: 0.5 s, 500 MiB: {'met' if t < 0.5 and peak < 500 else 'NOT met'})",
               flush=True)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -480,9 +480,12 @@ Result<Return> ReadReturn(const std::string& path, std::vector<Finding>& finding
   for (const fs::path& p : files) {
     std::ifstream in(p, std::ios::binary);
     if (!in) return IoError("cannot read " + p.string());
-    std::stringstream buf;
-    buf << in.rdbuf();
-    texts.push_back(buf.str());
+    std::error_code size_ec;
+    const auto size = fs::file_size(p, size_ec);
+    std::string text(size_ec ? 0 : size, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!in) return IoError("cannot read " + p.string());
+    texts.push_back(std::move(text));
     names.push_back(files.size() == 1 ? p.string() : p.filename().string());
   }
   auto is_xml = [&](size_t i) {
