@@ -5,6 +5,7 @@
 #include <libxml/xmlschemas.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <filesystem>
@@ -77,11 +78,26 @@ std::string ExcelDateProblem(std::string_view v) {
   return {};
 }
 
+// Which columns of each table are dates (worked out once: this runs for every row).
+const std::array<std::vector<bool>, kTableCount>& DateColumns() {
+  static const auto* columns = [] {
+    auto* out = new std::array<std::vector<bool>, kTableCount>;
+    for (size_t t = 0; t < kTableCount; ++t) {
+      for (std::string_view c : Spec(static_cast<TableId>(t)).columns) {
+        (*out)[t].push_back(IsDateColumn(c));
+      }
+    }
+    return out;
+  }();
+  return *columns;
+}
+
 void CheckDates(TableId table, const Row& row, std::string_view file, int line,
                 std::vector<Finding>& findings) {
   const auto& cols = Spec(table).columns;
+  const std::vector<bool>& dates = DateColumns()[static_cast<size_t>(table)];
   for (size_t c = 0; c < cols.size() && c < row.size(); ++c) {
-    if (row[c].empty() || !IsDateColumn(cols[c])) continue;
+    if (row[c].empty() || !dates[c]) continue;
     const std::string why = ExcelDateProblem(row[c]);
     if (why.empty()) continue;
     findings.push_back(

@@ -69,17 +69,26 @@ void Out::Flag(TableId t, size_t row, std::string_view field) {
 }
 
 Finding Out::MakeFinding(const RuleInfo& info, const Context& ctx, const Flagged& f) {
+  Finding out;
+  FillFinding(info, ctx, f, out);
+  return out;
+}
+
+void Out::FillFinding(const RuleInfo& info, const Context& ctx, const Flagged& f, Finding& out) {
   const auto ti = static_cast<size_t>(f.table);
   const TableSource& src = ctx.cur.ret->sources[ti];
-  Finding out;
-  out.rule = std::string(info.code);
+  out.rule.assign(info.code);
   out.severity = info.severity;
   out.child = ctx.cur.ret->tables[ti][f.row][0];
-  out.path = src.file.empty() ? std::string(Spec(f.table).file) : src.file;
+  if (src.file.empty()) {
+    out.path.assign(Spec(f.table).file);
+  } else {
+    out.path = src.file;
+  }
   out.line = f.row < src.lines.size() ? src.lines[f.row] : 0;
   out.field = f.field;
+  out.message.clear();
   out.rule_message = info.message;
-  return out;
 }
 
 namespace {
@@ -297,7 +306,7 @@ void Validate(const Return& current, const ValidateOptions& options, Validation&
   on_every_core([&] {
     for (size_t i = next++; i < runnable.size(); i = next++) {
       for (size_t k = 0; k < per_rule[i].size(); ++k) {
-        v.findings[offset[i] + k] = Out::MakeFinding(runnable[i]->info, ctx, per_rule[i][k]);
+        Out::FillFinding(runnable[i]->info, ctx, per_rule[i][k], v.findings[offset[i] + k]);
       }
       std::vector<Out::Flagged>().swap(per_rule[i]);  // freed as it goes
     }

@@ -224,6 +224,8 @@ class Out {
 
   // The finding of rule `info` for a flagged row of the current year.
   static Finding MakeFinding(const RuleInfo& info, const Context& ctx, const Flagged& f);
+  // The same, written into `out` (no temporary: a county has hundreds of thousands).
+  static void FillFinding(const RuleInfo& info, const Context& ctx, const Flagged& f, Finding& out);
 
  private:
   const RuleInfo& info_;
