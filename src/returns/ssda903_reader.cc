@@ -8,10 +8,12 @@
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "common/csv.h"
 #include "common/data_files.h"
@@ -150,6 +152,48 @@ TableId RecogniseTable(const std::vector<std::string>& header, std::string_view 
 
 namespace {
 
+// A row that repeats an earlier one cell for cell (a copy pasted twice) is a query, and kept,
+// so that the rules see what the file holds. Rows are grouped by a 64-bit hash of their cells
+// (sorted, not hashed into a map: a county's reviews are a hundred thousand rows) and
+// confirmed cell for cell.
+void FindRepeatedRows(TableId table, std::string_view file, const Return& ret,
+                      std::vector<Finding>& findings) {
+  const auto& rows = ret.tables[table];
+  const auto& lines = ret.sources[table].lines;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(rows.size());
+  for (size_t r = 0; r < rows.size(); ++r) {
+    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a
+    for (const std::string& cell : rows[r]) {
+      for (unsigned char c : cell) hash = (hash ^ c) * 1099511628211ull;
+      hash = (hash ^ 0x1f) * 1099511628211ull;
+    }
+    keys[r] = {hash, static_cast<std::uint32_t>(r)};
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;  // (row, the first like it)
+  for (size_t k = 1; k < keys.size(); ++k) {
+    if (keys[k].first != keys[k - 1].first) continue;
+    // The first row of this hash that has the same cells.
+    size_t first = k - 1;
+    while (first > 0 && keys[first - 1].first == keys[k].first) --first;
+    for (size_t m = first; m < k; ++m) {
+      if (rows[keys[m].second] == rows[keys[k].second]) {
+        repeats.emplace_back(keys[k].second, keys[m].second);
+        break;
+      }
+    }
+  }
+  std::sort(repeats.begin(), repeats.end());
+  for (const auto& [row, like] : repeats) {
+    Finding f = FileFinding(
+        file, lines[row], "",
+        "the row repeats line " + std::to_string(lines[like]) + " exactly; a copy pasted twice?",
+        Severity::kQuery);
+    f.child = rows[row][0];
+    findings.push_back(std::move(f));
+  }
+}
+
 // Reads one CSV file into `ret` (a return of its own: see ReadCsvTable for the joining).
 void ReadCsvInto(std::string_view text, std::string_view file, Return& ret,
                  std::vector<Finding>& findings) {
@@ -243,6 +287,7 @@ void ReadCsvInto(std::string_view text, std::string_view file, Return& ret,
   } else if (s.ok() && table == kTableCount) {
     findings.push_back(FileFinding(file, 0, "", "the file is empty"));
   }
+  if (table != kTableCount) FindRepeatedRows(table, file, ret, findings);
 }
 
 // One CSV file read on its own (files are read in parallel, then joined in order).

@@ -4,8 +4,9 @@
 //
 // What is wrong with the files themselves becomes a finding with the file, line and column, and
 // the rest is still read: a column the table does not have, a column it lacks (its cells are
-// blank), a row with too many or too few cells, a table supplied twice, a date that is not
-// DD/MM/YYYY (Excel's reformatting is named as such), a file that is neither. Rules never see
+// blank), a row with too many or too few cells, a row repeating another exactly, a table
+// supplied twice, a date that is not DD/MM/YYYY (Excel's reformatting is named as such), a
+// file that is neither. Rules never see
 // a half-read row: a row is kept with what it has, cell by cell, or dropped with a finding.
 // Only a path that cannot be read at all is an error.
 
