@@ -20,6 +20,7 @@ Result<std::string> Slurp(const std::string& path) {
   return s.str();
 }
 
+// A header's column name as compared: upper case, no spaces.
 std::string Upper(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -98,7 +99,9 @@ Status LoadProviders(const std::string& path, Reference& ref) {
           p.provider_codes = Codes(cells[static_cast<size_t>(c)]);
         }
         if (int c = column("LA_CODE"); c >= 0) p.la_code = cells[static_cast<size_t>(c)];
-        if (int c = column("POSTCODE"); c >= 0) p.postcode = Upper(cells[static_cast<size_t>(c)]);
+        if (int c = column("POSTCODE"); c >= 0) {
+          p.postcode = PostcodeKey(cells[static_cast<size_t>(c)]);
+        }
         if (int c = column("REG_END"); c >= 0 && !cells[static_cast<size_t>(c)].empty()) {
           const std::string& t = cells[static_cast<size_t>(c)];
           auto d = ParseDate(t);
@@ -134,20 +137,19 @@ Status LoadUpperTier(Reference& ref) {
 Status LoadPostcodes(const std::string& path, Reference& ref) {
   SG_RETURN_IF_ERROR(LoadUpperTier(ref));
   SG_ASSIGN_OR_RETURN(const std::string text, Slurp(path));
-  SG_RETURN_IF_ERROR(
-      ForEachRow(text, path, {"pcd", "laua", "oseast1m", "osnrth1m"},
-                 [&](int line, std::vector<std::string>& cells, auto column) -> Status {
-                   Postcode p;
-                   p.ltla = cells[static_cast<size_t>(column("laua"))];
-                   const std::string& e = cells[static_cast<size_t>(column("oseast1m"))];
-                   const std::string& n = cells[static_cast<size_t>(column("osnrth1m"))];
-                   if (e.empty() || n.empty())
-                     return Status::Ok();  // a postcode with no grid reference
-                   SG_ASSIGN_OR_RETURN(p.easting, Number(path, line, "oseast1m", e));
-                   SG_ASSIGN_OR_RETURN(p.northing, Number(path, line, "osnrth1m", n));
-                   ref.postcodes[Upper(cells[static_cast<size_t>(column("pcd"))])] = std::move(p);
-                   return Status::Ok();
-                 }));
+  SG_RETURN_IF_ERROR(ForEachRow(
+      text, path, {"pcd", "laua", "oseast1m", "osnrth1m"},
+      [&](int line, std::vector<std::string>& cells, auto column) -> Status {
+        Postcode p;
+        p.ltla = cells[static_cast<size_t>(column("laua"))];
+        const std::string& e = cells[static_cast<size_t>(column("oseast1m"))];
+        const std::string& n = cells[static_cast<size_t>(column("osnrth1m"))];
+        if (e.empty() || n.empty()) return Status::Ok();  // a postcode with no grid reference
+        SG_ASSIGN_OR_RETURN(p.easting, Number(path, line, "oseast1m", e));
+        SG_ASSIGN_OR_RETURN(p.northing, Number(path, line, "osnrth1m", n));
+        ref.postcodes[PostcodeKey(cells[static_cast<size_t>(column("pcd"))])] = std::move(p);
+        return Status::Ok();
+      }));
   ref.has_postcodes = true;
   return Status::Ok();
 }

@@ -3,7 +3,6 @@
 // (data-to-insight/csc-validator-be-903), read, not copied; differences are listed in
 // docs/returns/903-differences.md.
 
-#include <cctype>
 #include <string>
 
 #include "returns/ssda903_validate.h"
@@ -427,11 +426,9 @@ void R221(const Context& ctx, Out& out) {
     const Provider* p = FindProvider(ctx, urn, key);
     if (p && !p->postcode.empty()) {
       // The provider list knows the provider's postcode: the placement's must be it.
-      std::string pl;
-      for (char c : ctx.Cell(kEpisodes, e, ep::PL_POST)) {
-        if (c != ' ') pl += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (PostcodeKey(ctx.Cell(kEpisodes, e, ep::PL_POST)) != p->postcode) {
+        out.Flag(kEpisodes, e, "PL_POST");
       }
-      if (pl != p->postcode) out.Flag(kEpisodes, e, "PL_POST");
       continue;
     }
     // Otherwise the nearest check: the provider's LA against the placement postcode's.

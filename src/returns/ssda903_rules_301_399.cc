@@ -785,11 +785,7 @@ void R392b(const Context& ctx, Out& out) {
 void R392c(const Context& ctx, Out& out) {
   std::string key;
   auto known = [&](std::string_view pc) {
-    key.clear();
-    for (char ch : pc) {
-      if (ch == ' ') continue;
-      key.push_back(ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch);
-    }
+    PostcodeKey(pc, key);
     return ctx.ref->postcodes.count(key) > 0;
   };
   for (size_t r = 0; r < ctx.cur.Rows(kEpisodes); ++r) {

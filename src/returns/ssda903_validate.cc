@@ -91,16 +91,21 @@ void Out::FillFinding(const RuleInfo& info, const Context& ctx, const Flagged& f
   out.rule_message = info.message;
 }
 
-namespace {
-
-std::string PostcodeKey(std::string_view pc) {
-  std::string key;
-  for (char c : pc) {
+void PostcodeKey(std::string_view postcode, std::string& key) {
+  key.clear();
+  for (char c : postcode) {
     if (c == ' ') continue;
     key += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   }
+}
+
+std::string PostcodeKey(std::string_view postcode) {
+  std::string key;
+  PostcodeKey(postcode, key);
   return key;
 }
+
+namespace {
 
 void DerivePlacements(Year& y, const Reference& ref) {
   const auto& eps = y.ret->tables[kEpisodes];

@@ -113,7 +113,7 @@ struct Provider {
   std::vector<std::string> provider_codes;  // PLACE_PROVIDER codes it may be
   std::optional<Date> registered_until;     // end of registration, if it ended
   std::string la_code;                      // the LA it is in (E-code), if known
-  std::string postcode;                     // its postcode, upper case, no spaces, if known
+  std::string postcode;                     // its PostcodeKey, if known
 };
 
 struct Postcode {
@@ -287,6 +287,11 @@ int AgeOn(Date dob, Date on);
 // The same day `years` later (or earlier); 29 February becomes 28 February in a year that has
 // none, as DfE's and pandas' date arithmetic do.
 Date AddYears(Date d, int years);
+
+// A postcode as the postcode directory is keyed: upper case, no spaces ("ab1 2cd" -> "AB12CD").
+// The second form reuses `key`'s buffer (for rules that look up every episode).
+std::string PostcodeKey(std::string_view postcode);
+void PostcodeKey(std::string_view postcode, std::string& key);
 
 // True when `value` is one of `codes`. Inline, and the first character is compared before
 // the rest: rules call this millions of times on a county's return.
