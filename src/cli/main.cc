@@ -437,6 +437,20 @@ int RunImportCin(const std::string& db, const std::string& file, const std::stri
 
 // ---- SSDA903: validate a return, build one from the record, import one.
 
+// The collection year of a 903 at `path`: --year when given, else the latest collection the
+// files' events fit (up to today).
+Result<int> Ssda903Year(const ssda903::Return& ret, const std::string& path,
+                        const std::string& year_text, const Clock& clock) {
+  if (!year_text.empty()) return cin::ParseCollectionYear(year_text);
+  const int year = ssda903::LatestCollectionYear(ret, clock.Now().UkDate());
+  if (year == 0) {
+    return InvalidArgument(path +
+                           " has no dated event to tell the collection year from; "
+                           "give --year, e.g. --year 2025-26");
+  }
+  return year;
+}
+
 struct Validate903Args {
   std::string path, previous, year, format = "table", out, la, providers, postcodes;
 };
@@ -457,19 +471,9 @@ int RunValidate903(const std::string& db_flag, const std::string& db, const Vali
   lap("read");
   if (!current.ok()) return Fail(current.status());
   SystemClock clock;
-  int year = 0;
-  if (!a.year.empty()) {
-    auto y = cin::ParseCollectionYear(a.year);
-    if (!y.ok()) return Fail(y.status());
-    year = *y;
-  } else {
-    // The latest collection the files fit (events up to today).
-    year = ssda903::LatestCollectionYear(*current, clock.Now().UkDate());
-    if (year == 0) {
-      return Fail(InvalidArgument(a.path + " has no dated event to tell the collection year from; "
-                                           "give --year, e.g. --year 2025-26"));
-    }
-  }
+  auto year_or = Ssda903Year(*current, a.path, a.year, clock);
+  if (!year_or.ok()) return Fail(year_or.status());
+  const int year = *year_or;
   current->collection_year = year;
   std::optional<ssda903::Return> previous;
   if (!a.previous.empty()) {
@@ -598,17 +602,9 @@ int RunImport903(const std::string& db, const std::string& path, const std::stri
     }
   }
   SystemClock clock;
-  if (!year_text.empty()) {
-    auto y = cin::ParseCollectionYear(year_text);
-    if (!y.ok()) return Fail(y.status());
-    ret->collection_year = *y;
-  } else {
-    ret->collection_year = ssda903::LatestCollectionYear(*ret, clock.Now().UkDate());
-    if (ret->collection_year == 0) {
-      return Fail(InvalidArgument(path + " has no dated event to tell the collection year from; "
-                                         "give --year, e.g. --year 2025-26"));
-    }
-  }
+  auto year = Ssda903Year(*ret, path, year_text, clock);
+  if (!year.ok()) return Fail(year.status());
+  ret->collection_year = *year;
   auto store = OpenAndMigrate(db, clock);
   if (!store.ok()) return Fail(store.status());
   auto actor = ActorFor(**store, as_user);
@@ -644,16 +640,10 @@ int RunMeasures903(const std::string& path, const std::string& year_text,
   std::vector<Finding> findings;
   auto current = ssda903::ReadReturn(path, findings);
   if (!current.ok()) return Fail(current.status());
-  int year = 0;
-  if (!year_text.empty()) {
-    auto y = cin::ParseCollectionYear(year_text);
-    if (!y.ok()) return Fail(y.status());
-    year = *y;
-  } else {
-    SystemClock clock;
-    year = ssda903::LatestCollectionYear(*current, clock.Now().UkDate());
-    if (year == 0) return Fail(InvalidArgument(path + ": give --year, e.g. --year 2025-26"));
-  }
+  SystemClock clock;
+  auto year_or = Ssda903Year(*current, path, year_text, clock);
+  if (!year_or.ok()) return Fail(year_or.status());
+  const int year = *year_or;
   std::vector<ssda903::Return> earlier;
   for (const std::string& p : previous) {
     auto r = ssda903::ReadReturn(p, findings);

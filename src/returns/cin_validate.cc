@@ -61,22 +61,13 @@ std::span<const Rule> Rules() {
     AddAssessmentRules(*all);
     AddProtectionRules(*all);
     // Code order, numerically ("1103" before "8500", "2886Q" after "2885").
-    std::sort(all->begin(), all->end(), [](const Rule& a, const Rule& b) {
-      const int na = std::atoi(std::string(a.info.code).c_str());
-      const int nb = std::atoi(std::string(b.info.code).c_str());
-      return na != nb ? na < nb : a.info.code < b.info.code;
-    });
+    rules::SortByCode(*all);
     return all;
   }();
   return *rules;
 }
 
-const Rule* FindRule(std::string_view code) {
-  for (const Rule& r : Rules()) {
-    if (r.info.code == code) return &r;
-  }
-  return nullptr;
-}
+const Rule* FindRule(std::string_view code) { return rules::FindByCode(Rules(), code); }
 
 std::vector<Finding> Validate(const Census& census, const ValidateOptions& options) {
   Context ctx;

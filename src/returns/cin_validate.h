@@ -17,6 +17,7 @@
 #include "common/working_days.h"
 #include "returns/cin_census.h"
 #include "returns/findings.h"
+#include "returns/rule_engine.h"
 
 namespace sg::cin {
 
