@@ -17,6 +17,7 @@ PACKAGES=(
   libcli11-dev                                             # the safeguard command line
   libspdlog-dev libfmt-dev                                 # logging
   libxml2-dev libxml2-utils                                # returns XML; xmllint: bench baseline
+  libxlsxwriter-dev                                        # Ofsted Annex A workbook (.xlsx)
   curl procps util-linux python3                           # test scripts (curl, kill, runuser)
 )
 

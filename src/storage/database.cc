@@ -49,6 +49,35 @@ Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location) {
   return OpenSqlite(location);
 }
 
+namespace {
+class ResultRow final : public RowView {
+ public:
+  ResultRow(const QueryResult& r, size_t row) : r_(r), row_(row) {}
+  bool IsNull(int c) const override { return r_.IsNull(row_, static_cast<size_t>(c)); }
+  std::int64_t Int(int c) const override { return IsNull(c) ? 0 : r_.Int(row_, static_cast<size_t>(c)); }
+  double Real(int c) const override { return IsNull(c) ? 0 : r_.Real(row_, static_cast<size_t>(c)); }
+  std::string_view Text(int c) const override {
+    if (IsNull(c)) return {};
+    const SqlValue& v = r_.row(row_)[static_cast<size_t>(c)];
+    if (const auto* s = std::get_if<std::string>(&v)) return *s;
+    text_ = r_.Text(row_, static_cast<size_t>(c));
+    return text_;
+  }
+
+ private:
+  const QueryResult& r_;
+  size_t row_;
+  mutable std::string text_;
+};
+}  // namespace
+
+Status Database::QueryEach(std::string_view sql, std::span<const SqlValue> params,
+                           const std::function<void(const RowView&)>& fn) {
+  SG_ASSIGN_OR_RETURN(QueryResult r, Query(sql, params));
+  for (size_t i = 0; i < r.size(); ++i) fn(ResultRow(r, i));
+  return Status::Ok();
+}
+
 Status InTransaction(Database& db, const std::function<Status()>& fn) {
   SG_RETURN_IF_ERROR(db.Begin());
   Status s;

@@ -48,6 +48,17 @@ class QueryResult {
   std::vector<std::vector<SqlValue>> rows_;
 };
 
+// One row of a streaming query (Database::QueryEach), valid only inside the callback.
+// Column numbers are 0-based; Text is empty and Int/Real 0 for NULL.
+class RowView {
+ public:
+  virtual ~RowView() = default;
+  virtual bool IsNull(int c) const = 0;
+  virtual std::int64_t Int(int c) const = 0;
+  virtual double Real(int c) const = 0;
+  virtual std::string_view Text(int c) const = 0;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
@@ -60,6 +71,10 @@ class Database {
   virtual Status Execute(std::string_view sql, std::span<const SqlValue> params = {}) = 0;
   virtual Result<QueryResult> Query(std::string_view sql,
                                     std::span<const SqlValue> params = {}) = 0;
+  // Runs a query and hands each row to `fn` as it is read, without holding the result (bulk
+  // reads of whole tables). The default reads through Query; SQLite streams.
+  virtual Status QueryEach(std::string_view sql, std::span<const SqlValue> params,
+                           const std::function<void(const RowView&)>& fn);
   // Runs several ';'-separated statements without parameters (migrations).
   virtual Status ExecuteScript(std::string_view sql) = 0;
 

@@ -21,7 +21,7 @@
 #include "common/status.h"
 #include "model/record.h"
 #include "model/record_set.h"
-#include "synth/reference.h"
+#include "indicators/reference.h"
 
 namespace sg {
 

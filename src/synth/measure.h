@@ -10,7 +10,7 @@
 
 #include "model/record.h"
 #include "model/record_set.h"
-#include "storage/store.h"
+#include "storage/loaded_records.h"
 
 namespace sg {
 
@@ -31,15 +31,5 @@ struct Figure {
 // The figures for the reporting year ending 31 March `year` (workforce: at 30 September
 // `year` - 1).
 std::vector<Figure> MeasureYear(const RecordSet& records, int year);
-
-// Loads every record of a store (for measuring a generated store).
-class LoadedRecords final : public RecordSet {
- public:
-  static Result<LoadedRecords> Load(Store& store);
-  const std::vector<Record>& Of(std::string_view entity) const override;
-
- private:
-  std::map<std::string, std::vector<Record>, std::less<>> records_;
-};
 
 }  // namespace sg

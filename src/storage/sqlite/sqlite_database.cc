@@ -50,6 +50,11 @@ class SqliteDatabase final : public Database {
     return out;
   }
 
+  Status QueryEach(std::string_view sql, std::span<const SqlValue> params,
+                   const std::function<void(const RowView&)>& fn) override {
+    return Run(sql, params, nullptr, &fn);
+  }
+
   Status ExecuteScript(std::string_view sql) override {
     char* err = nullptr;
     const std::string text(sql);
@@ -78,7 +83,24 @@ class SqliteDatabase final : public Database {
     return stmt;
   }
 
-  Status Run(std::string_view sql, std::span<const SqlValue> params, QueryResult* out) {
+  class StmtRow final : public RowView {
+   public:
+    explicit StmtRow(sqlite3_stmt* s) : s_(s) {}
+    bool IsNull(int c) const override { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+    std::int64_t Int(int c) const override { return sqlite3_column_int64(s_, c); }
+    double Real(int c) const override { return sqlite3_column_double(s_, c); }
+    std::string_view Text(int c) const override {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s_, c));
+      if (text == nullptr) return {};
+      return {text, static_cast<size_t>(sqlite3_column_bytes(s_, c))};
+    }
+
+   private:
+    sqlite3_stmt* s_;
+  };
+
+  Status Run(std::string_view sql, std::span<const SqlValue> params, QueryResult* out,
+             const std::function<void(const RowView&)>* each = nullptr) {
     SG_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql));
     struct Reset {
       sqlite3_stmt* s;
@@ -119,6 +141,7 @@ class SqliteDatabase final : public Database {
       const int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
       if (rc != SQLITE_ROW) return MapError(db_, rc, "SQLite statement failed");
+      if (each) (*each)(StmtRow(stmt));
       if (!out) continue;
       std::vector<SqlValue> row(static_cast<size_t>(ncol));
       for (int c = 0; c < ncol; ++c) {

@@ -1,4 +1,4 @@
-#include "synth/reference.h"
+#include "indicators/reference.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,0 +1,963 @@
+#include "indicators/facts.h"
+
+#include <algorithm>
+#include <functional>
+#include <future>
+#include <map>
+#include <memory>
+#include <set>
+#include <cstdlib>
+#include <span>
+#include <unordered_map>
+
+#include "model/entity.h"
+#include "storage/database.h"
+
+namespace sg::ind {
+namespace {
+
+// ---- Parsing the store's text forms ----
+
+int Digits(std::string_view s, size_t at, size_t n) {
+  int v = 0;
+  for (size_t i = at; i < at + n; ++i) {
+    const char c = s[i];
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// "YYYY-MM-DD" (or the date part of a timestamp) -> day number; kNoDay when malformed.
+Day ParseDay(std::string_view s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return kNoDay;
+  const int y = Digits(s, 0, 4), m = Digits(s, 5, 2), d = Digits(s, 8, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return kNoDay;
+  if (!Date::IsValidCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) return kNoDay;
+  return Date::FromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)).days();
+}
+
+// "YYYY-MM-DDTHH:MM:SSZ" -> unix seconds; 0 when malformed.
+std::int64_t ParseSeconds(std::string_view s) {
+  const Day d = ParseDay(s);
+  if (d == kNoDay || s.size() < 19) return 0;
+  const int hh = Digits(s, 11, 2), mm = Digits(s, 14, 2), ss = Digits(s, 17, 2);
+  if (hh < 0 || mm < 0 || ss < 0) return 0;
+  return static_cast<std::int64_t>(d) * 86400 + hh * 3600 + mm * 60 + ss;
+}
+
+// The day in the year ending 31 March `year` on which someone born on `birth` has a
+// birthday (29 February births on 28 February in other years).
+Day BirthdayInYear(Day birth, int year) {
+  if (birth == kNoDay) return kNoDay;
+  const Date b = Date::FromDays(birth);
+  const int y = b.month() >= 4 ? year - 1 : year;
+  unsigned d = b.day();
+  if (b.month() == 2 && d == 29 && !Date::IsValidCivil(y, 2, 29)) d = 28;
+  return Date::FromCivil(y, b.month(), d).days();
+}
+
+// OC3 is about the care leaver's birthday in the collection year, and the record's contact is
+// about the birthday around it: both routes date a care leaver's figures by that birthday.
+void DateCareLeaversByBirthday(Facts& f) {
+  for (FCareLeaver& c : f.care_leavers) {
+    const Day dob = f.children[static_cast<size_t>(c.child)].dob;
+    const Date d = Date::FromDays(c.date);
+    const int year = d.month() >= 4 ? d.year() + 1 : d.year();
+    const Day birthday = BirthdayInYear(dob, year);
+    if (birthday != kNoDay) c.date = birthday;
+  }
+}
+
+// One row of an entity's table, whichever route it comes from; columns are the fields asked
+// for, in order.
+class FactRow {
+ public:
+  virtual ~FactRow() = default;
+  virtual Id RowId() const = 0;
+  virtual Id Ref(int c) const = 0;  // 0 when absent
+  virtual Day DayAt(int c, Day absent) const = 0;
+  virtual std::int64_t Seconds(int c) const = 0;  // 0 when absent
+  virtual bool Flag(int c) const = 0;
+  virtual double Num(int c) const = 0;  // 0 when absent; -1 for an absent int via NumOr
+  virtual bool Present(int c) const = 0;
+  virtual std::string Str(int c) const = 0;  // text, code or code set ("A,B")
+};
+
+using RowFn = std::function<void(const FactRow&)>;
+
+class Source {
+ public:
+  virtual ~Source() = default;
+  virtual Status Each(std::string_view entity, std::span<const std::string_view> fields,
+                      const RowFn& fn) = 0;
+};
+
+// ---- From a RecordSet ----
+
+class RecordRow final : public FactRow {
+ public:
+  RecordRow(const Record& r, const std::vector<int>& cols) : r_(r), cols_(cols) {}
+  const Value& V(int c) const { return r_.values()[static_cast<size_t>(cols_[static_cast<size_t>(c)])]; }
+  Id RowId() const override { return r_.id(); }
+  Id Ref(int c) const override {
+    const auto* v = std::get_if<std::int64_t>(&V(c));
+    return v ? *v : 0;
+  }
+  Day DayAt(int c, Day absent) const override {
+    const auto* v = std::get_if<Date>(&V(c));
+    return v ? v->days() : absent;
+  }
+  std::int64_t Seconds(int c) const override {
+    const auto* v = std::get_if<Timestamp>(&V(c));
+    return v ? v->unix_seconds() : 0;
+  }
+  bool Flag(int c) const override {
+    const auto* v = std::get_if<bool>(&V(c));
+    return v && *v;
+  }
+  double Num(int c) const override {
+    if (const auto* d = std::get_if<double>(&V(c))) return *d;
+    if (const auto* i = std::get_if<std::int64_t>(&V(c))) return static_cast<double>(*i);
+    return 0;
+  }
+  bool Present(int c) const override { return !IsNull(V(c)); }
+  std::string Str(int c) const override {
+    const Value& v = V(c);
+    if (const auto* s = std::get_if<std::string>(&v)) return *s;
+    if (const auto* set = std::get_if<CodeSet>(&v)) {
+      std::string out;
+      for (const auto& code : *set) out += (out.empty() ? "" : ",") + code;
+      return out;
+    }
+    return {};
+  }
+
+ private:
+  const Record& r_;
+  const std::vector<int>& cols_;
+};
+
+class RecordSource final : public Source {
+ public:
+  explicit RecordSource(const RecordSet& rs) : rs_(rs) {}
+  Status Each(std::string_view entity, std::span<const std::string_view> fields,
+              const RowFn& fn) override {
+    const EntityDesc& e = Entity(entity);
+    std::vector<int> cols;
+    for (std::string_view f : fields) {
+      const int i = e.FieldIndex(f);
+      if (i < 0) return Internal("no field " + std::string(f) + " in " + std::string(entity));
+      cols.push_back(i);
+    }
+    for (const Record& r : rs_.Of(entity)) fn(RecordRow(r, cols));
+    return Status::Ok();
+  }
+
+ private:
+  const RecordSet& rs_;
+};
+
+// ---- From a store's tables ----
+
+class SqlRow final : public FactRow {
+ public:
+  explicit SqlRow(const RowView& r) : r_(r) {}
+  Id RowId() const override { return r_.Int(0); }
+  Id Ref(int c) const override { return r_.IsNull(c + 1) ? 0 : r_.Int(c + 1); }
+  Day DayAt(int c, Day absent) const override {
+    if (r_.IsNull(c + 1)) return absent;
+    const Day d = ParseDay(r_.Text(c + 1));
+    return d == kNoDay ? absent : d;
+  }
+  std::int64_t Seconds(int c) const override {
+    return r_.IsNull(c + 1) ? 0 : ParseSeconds(r_.Text(c + 1));
+  }
+  bool Flag(int c) const override { return !r_.IsNull(c + 1) && r_.Int(c + 1) != 0; }
+  double Num(int c) const override { return r_.IsNull(c + 1) ? 0 : r_.Real(c + 1); }
+  bool Present(int c) const override { return !r_.IsNull(c + 1); }
+  std::string Str(int c) const override { return std::string(r_.Text(c + 1)); }
+
+ private:
+  const RowView& r_;
+};
+
+class SqlSource final : public Source {
+ public:
+  explicit SqlSource(Database& db) : db_(db) {}
+  Status Each(std::string_view entity, std::span<const std::string_view> fields,
+              const RowFn& fn) override {
+    const EntityDesc& e = Entity(entity);
+    std::string sql = "SELECT id";
+    for (std::string_view f : fields) {
+      if (e.FieldIndex(f) < 0) {
+        return Internal("no field " + std::string(f) + " in " + std::string(entity));
+      }
+      sql += ", ";
+      sql += f;
+    }
+    sql += " FROM ";
+    sql += e.table;
+    sql += " ORDER BY id";
+    return db_.QueryEach(sql, {}, [&](const RowView& r) { fn(SqlRow(r)); });
+  }
+
+ private:
+  Database& db_;
+};
+
+// Record ids -> array indexes.
+class IdMap {
+ public:
+  void Add(Id id, Ix ix) { map_.emplace(id, ix); }
+  Ix Find(Id id) const {
+    if (id == 0) return kNone;
+    auto it = map_.find(id);
+    return it == map_.end() ? kNone : it->second;
+  }
+
+ private:
+  std::unordered_map<Id, Ix> map_;
+};
+
+struct Maps {
+  IdMap child, worker, team, referral, strategy, s47, cp_plan;
+};
+
+template <typename T>
+Ix Next(const std::vector<T>& v) {
+  return static_cast<Ix>(v.size());
+}
+
+// Phase 1: the entities others point at.
+Status LoadChildren(Source& src, Facts& f, Maps& m) {
+  static constexpr std::string_view kF[] = {"la_child_id", "date_of_birth", "sex",
+                                            "ethnicity",   "disabilities",  "uasc"};
+  return src.Each("child", kF, [&](const FactRow& r) {
+    FChild c;
+    c.la_child_id = r.Str(0);
+    c.dob = r.DayAt(1, kNoDay);
+    c.sex = r.Str(2);
+    c.ethnicity = r.Str(3);
+    const std::string dis = r.Str(4);
+    c.disabled = !dis.empty() && dis != "NONE";
+    c.uasc = r.Flag(5);
+    m.child.Add(r.RowId(), Next(f.children));
+    f.children.push_back(std::move(c));
+  });
+}
+
+Status LoadWorkforce(Source& src, Facts& f, Maps& m) {
+  static constexpr std::string_view kT[] = {"name", "established_fte"};
+  SG_RETURN_IF_ERROR(src.Each("team", kT, [&](const FactRow& r) {
+    m.team.Add(r.RowId(), Next(f.teams));
+    f.teams.push_back({r.Str(0), r.Num(1)});
+  }));
+  static constexpr std::string_view kW[] = {"team_id",     "role",       "fte",      "agency",
+                                            "case_holder", "start_date", "end_date", "staff_id"};
+  return src.Each("worker", kW, [&](const FactRow& r) {
+    FWorker w;
+    w.team = m.team.Find(r.Ref(0));
+    w.role = r.Str(1);
+    w.fte = r.Num(2);
+    w.agency = r.Flag(3);
+    w.case_holder = r.Flag(4);
+    w.start = r.DayAt(5, kNoDay);
+    w.end = r.DayAt(6, kOpen);
+    w.staff_id = r.Str(7);
+    m.worker.Add(r.RowId(), Next(f.workers));
+    f.workers.push_back(std::move(w));
+  });
+}
+
+Status LoadReferrals(Source& src, Facts& f, Maps& m) {
+  static constexpr std::string_view kF[] = {"child_id", "referral_date", "source",
+                                            "nfa",      "closure_date",  "closure_reason"};
+  return src.Each("referral", kF, [&](const FactRow& r) {
+    FReferral x;
+    x.child = m.child.Find(r.Ref(0));
+    x.date = r.DayAt(1, kNoDay);
+    x.source = r.Str(2);
+    x.nfa = r.Flag(3);
+    x.closure = r.DayAt(4, kOpen);
+    x.closure_reason = r.Str(5);
+    if (x.child == kNone || x.date == kNoDay) return;
+    m.referral.Add(r.RowId(), Next(f.referrals));
+    f.referrals.push_back(std::move(x));
+  });
+}
+
+Status LoadStrategyAndS47(Source& src, Facts& f, Maps& m) {
+  std::unordered_map<Id, Day> strategy_day;
+  static constexpr std::string_view kS[] = {"discussion_date"};
+  SG_RETURN_IF_ERROR(src.Each("strategy_discussion", kS, [&](const FactRow& r) {
+    strategy_day[r.RowId()] = r.DayAt(0, kNoDay);
+  }));
+  static constexpr std::string_view kF[] = {"child_id", "referral_id", "strategy_discussion_id",
+                                            "start_date", "icpc_not_required"};
+  return src.Each("s47_enquiry", kF, [&](const FactRow& r) {
+    FS47 x;
+    x.child = m.child.Find(r.Ref(0));
+    x.referral = m.referral.Find(r.Ref(1));
+    auto it = strategy_day.find(r.Ref(2));
+    x.strategy = it == strategy_day.end() ? kNoDay : it->second;
+    x.start = r.DayAt(3, kNoDay);
+    x.icpc_not_required = r.Flag(4);
+    if (x.child == kNone || x.start == kNoDay) return;
+    m.s47.Add(r.RowId(), Next(f.s47s));
+    f.s47s.push_back(std::move(x));
+  });
+}
+
+Status LoadCpPlans(Source& src, Facts& f, Maps& m) {
+  static constexpr std::string_view kF[] = {"child_id",   "referral_id",      "start_date",
+                                            "end_date",   "initial_category", "previous_plans"};
+  return src.Each("cp_plan", kF, [&](const FactRow& r) {
+    FPlan p;
+    p.child = m.child.Find(r.Ref(0));
+    p.referral = m.referral.Find(r.Ref(1));
+    p.start = r.DayAt(2, kNoDay);
+    p.end = r.DayAt(3, kOpen);
+    p.category = r.Str(4);
+    p.previous_plans = r.Present(5) ? static_cast<int>(r.Num(5)) : -1;
+    if (p.child == kNone || p.start == kNoDay) return;
+    m.cp_plan.Add(r.RowId(), Next(f.cp_plans));
+    f.cp_plans.push_back(std::move(p));
+  });
+}
+
+// Phase 2: everything else (read-only use of the maps, so tables load in parallel).
+using Loader = std::function<Status(Source&, Facts&, const Maps&)>;
+
+Status LoadContacts(Source& src, Facts& f, const Maps& m) {
+  static constexpr std::string_view kF[] = {"child_id", "received_at", "decided_at", "source",
+                                            "decision"};
+  return src.Each("contact", kF, [&](const FactRow& r) {
+    FContact c;
+    c.child = m.child.Find(r.Ref(0));
+    c.received = r.Seconds(1);
+    c.decided = r.Seconds(2);
+    c.source = r.Str(3);
+    c.decision = r.Str(4);
+    if (c.child == kNone || c.received == 0) return;
+    f.contacts.push_back(std::move(c));
+  });
+}
+
+Status LoadAssessments(Source& src, Facts& f, const Maps& m) {
+  static constexpr std::string_view kF[] = {"child_id",        "referral_id",      "start_date",
+                                            "authorised_date", "child_seen_date",  "child_seen_alone",
+                                            "worker_id"};
+  return src.Each("assessment", kF, [&](const FactRow& r) {
+    FAssessment a;
+    a.child = m.child.Find(r.Ref(0));
+    a.referral = m.referral.Find(r.Ref(1));
+    a.start = r.DayAt(2, kNoDay);
+    a.authorised = r.DayAt(3, kOpen);
+    a.seen = r.DayAt(4, kNoDay);
+    a.seen_alone = r.Flag(5);
+    a.worker = m.worker.Find(r.Ref(6));
+    if (a.child == kNone || a.start == kNoDay) return;
+    f.assessments.push_back(std::move(a));
+  });
+}
+
+Status LoadConferences(Source& src, Facts& f, const Maps& m) {
+  // The initial conference's date onto its S47 enquiry (the earliest, if several).
+  static constexpr std::string_view kF[] = {"s47_id", "conference_type", "conference_date"};
+  return src.Each("cp_conference", kF, [&](const FactRow& r) {
+    if (r.Str(1) != "ICPC") return;
+    const Ix s = m.s47.Find(r.Ref(0));
+    const Day d = r.DayAt(2, kNoDay);
+    if (s == kNone || d == kNoDay) return;
+    Day& icpc = f.s47s[static_cast<size_t>(s)].icpc;
+    if (icpc == kNoDay || d < icpc) icpc = d;
+  });
+}
+
+Status LoadCinPlans(Source& src, Facts& f, const Maps& m) {
+  static constexpr std::string_view kF[] = {"child_id", "referral_id", "start_date", "end_date"};
+  return src.Each("cin_plan", kF, [&](const FactRow& r) {
+    FPlan p;
+    p.child = m.child.Find(r.Ref(0));
+    p.referral = m.referral.Find(r.Ref(1));
+    p.start = r.DayAt(2, kNoDay);
+    p.end = r.DayAt(3, kOpen);
+    if (p.child == kNone || p.start == kNoDay) return;
+    f.cin_plans.push_back(std::move(p));
+  });
+}
+
+Status LoadPlanReviews(Source& src, Facts& f, const Maps& m) {
+  static constexpr std::string_view kF[] = {"child_id", "cp_plan_id", "review_date"};
+  return src.Each("plan_review", kF, [&](const FactRow& r) {
+    const Ix plan = m.cp_plan.Find(r.Ref(1));
+    if (plan == kNone) return;  // CIN plan reviews are not used
+    FPlanReview v{m.child.Find(r.Ref(0)), plan, r.DayAt(2, kNoDay)};
+    if (v.child == kNone || v.date == kNoDay) return;
+    f.cp_reviews.push_back(v);
+  });
+}
+
+Status LoadVisits(Source& src, Facts& f, const Maps& m) {
+  static constexpr std::string_view kF[] = {"child_id",         "visit_type",
+                                            "visit_date",       "child_seen",
+                                            "child_seen_alone", "worker_id"};
+  return src.Each("visit", kF, [&](const FactRow& r) {
+    FVisit v;
+    v.child = m.child.Find(r.Ref(0));
+    v.type = r.Str(1);
+    v.date = r.DayAt(2, kNoDay);
+    v.seen = r.Flag(3);
+    v.seen_alone = r.Flag(4);
+    v.worker = m.worker.Find(r.Ref(5));
+    if (v.child == kNone || v.date == kNoDay) return;
+    f.visits.push_back(std::move(v));
+  });
+}
+
+Status LoadEpisodes(Source& src, Facts& f, const Maps& m) {
+  static constexpr std::string_view kF[] = {
+      "child_id",           "start_date",    "end_date",          "reason_new_episode",
+      "legal_status",       "category_of_need", "placement_type", "placement_provider",
+      "reason_ceased",      "home_postcode", "placement_postcode"};
+  return src.Each("cla_episode", kF, [&](const FactRow& r) {
+    FEpisode e;
+    e.child = m.child.Find(r.Ref(0));
+    e.start = r.DayAt(1, kNoDay);
+    e.end = r.DayAt(2, kOpen);
+    e.rne = r.Str(3);
+    e.ls = r.Str(4);
+    e.cin = r.Str(5);
+    e.place = r.Str(6);
+    e.provider = r.Str(7);
+    e.rec = r.Str(8);
+    e.home_postcode = r.Str(9);
+    e.placement_postcode = r.Str(10);
+    if (e.child == kNone || e.start == kNoDay) return;
+    f.episodes.push_back(std::move(e));
+  });
+}
+
+Status LoadClaOther(Source& src, Facts& f, const Maps& m) {
+  static constexpr std::string_view kR[] = {"child_id", "review_date", "participation"};
+  SG_RETURN_IF_ERROR(src.Each("cla_review", kR, [&](const FactRow& r) {
+    FClaReview v{m.child.Find(r.Ref(0)), r.DayAt(1, kNoDay), r.Str(2)};
+    if (v.child != kNone && v.date != kNoDay) f.cla_reviews.push_back(std::move(v));
+  }));
+  static constexpr std::string_view kM[] = {"child_id", "missing_type", "start_date"};
+  SG_RETURN_IF_ERROR(src.Each("missing_episode", kM, [&](const FactRow& r) {
+    FMissing v{m.child.Find(r.Ref(0)), r.Str(1), r.DayAt(2, kNoDay)};
+    if (v.child != kNone && v.start != kNoDay) f.missing.push_back(std::move(v));
+  }));
+  static constexpr std::string_view kH[] = {"child_id",      "year_ending",      "health_check",
+                                            "teeth_check",   "immunisations",    "substance_misuse",
+                                            "convicted",     "sdq_score"};
+  SG_RETURN_IF_ERROR(src.Each("cla_health", kH, [&](const FactRow& r) {
+    FHealth h;
+    h.child = m.child.Find(r.Ref(0));
+    h.year_ending = r.DayAt(1, kNoDay);
+    h.health_check = r.Flag(2);
+    h.teeth_check = r.Flag(3);
+    h.immunisations = r.Flag(4);
+    h.substance_misuse = r.Flag(5);
+    h.convicted = r.Flag(6);
+    h.sdq = r.Present(7) ? static_cast<int>(r.Num(7)) : -1;
+    if (h.child != kNone && h.year_ending != kNoDay) f.health.push_back(h);
+  }));
+  static constexpr std::string_view kC[] = {"child_id", "contact_date", "in_touch", "activity",
+                                            "accommodation"};
+  SG_RETURN_IF_ERROR(src.Each("care_leaver_contact", kC, [&](const FactRow& r) {
+    FCareLeaver c{m.child.Find(r.Ref(0)), r.DayAt(1, kNoDay), r.Str(2), r.Str(3), r.Str(4)};
+    if (c.child != kNone && c.date != kNoDay) f.care_leavers.push_back(std::move(c));
+  }));
+  static constexpr std::string_view kA[] = {"child_id", "best_interest_date",
+                                            "placement_order_date", "match_date"};
+  return src.Each("adoption", kA, [&](const FactRow& r) {
+    FAdoption a{m.child.Find(r.Ref(0)), r.DayAt(1, kNoDay), r.DayAt(2, kNoDay),
+                r.DayAt(3, kNoDay)};
+    if (a.child != kNone) f.adoptions.push_back(a);
+  });
+}
+
+Status LoadAllocations(Source& src, Facts& f, const Maps& m) {
+  static constexpr std::string_view kF[] = {"child_id", "worker_id", "team_id", "start_date",
+                                            "end_date"};
+  return src.Each("allocation", kF, [&](const FactRow& r) {
+    FAllocation a;
+    a.child = m.child.Find(r.Ref(0));
+    a.worker = m.worker.Find(r.Ref(1));
+    a.team = m.team.Find(r.Ref(2));
+    a.start = r.DayAt(3, kNoDay);
+    a.end = r.DayAt(4, kOpen);
+    if (a.child == kNone || a.start == kNoDay) return;
+    f.allocations.push_back(a);
+  });
+}
+
+Status LoadWorkerEvents(Source& src, Facts& f, const Maps& m) {
+  static constexpr std::string_view kS[] = {"worker_id", "supervision_date"};
+  SG_RETURN_IF_ERROR(src.Each("supervision", kS, [&](const FactRow& r) {
+    FSupervision s{m.worker.Find(r.Ref(0)), r.DayAt(1, kNoDay)};
+    if (s.worker != kNone && s.date != kNoDay) f.supervisions.push_back(s);
+  }));
+  static constexpr std::string_view kA[] = {"worker_id", "start_date", "end_date", "days_lost"};
+  return src.Each("sickness_absence", kA, [&](const FactRow& r) {
+    FSickness s{m.worker.Find(r.Ref(0)), r.DayAt(1, kNoDay), r.DayAt(2, kOpen), r.Num(3)};
+    if (s.worker != kNone && s.start != kNoDay) f.sickness.push_back(s);
+  });
+}
+
+Status Phase1(Source& src, Facts& f, Maps& m) {
+  SG_RETURN_IF_ERROR(LoadChildren(src, f, m));
+  SG_RETURN_IF_ERROR(LoadWorkforce(src, f, m));
+  SG_RETURN_IF_ERROR(LoadReferrals(src, f, m));
+  SG_RETURN_IF_ERROR(LoadStrategyAndS47(src, f, m));
+  return LoadCpPlans(src, f, m);
+}
+
+// Phase 2 loaders in two balanced groups (by the size of their tables in a generated county).
+const std::vector<Loader>& Group(int g) {
+  static const std::vector<Loader> kA = {LoadVisits, LoadAssessments, LoadClaOther,
+                                         LoadConferences};
+  static const std::vector<Loader> kB = {LoadContacts, LoadAllocations, LoadCinPlans,
+                                         LoadPlanReviews, LoadEpisodes, LoadWorkerEvents};
+  return g == 0 ? kA : kB;
+}
+
+constexpr unsigned kRecordHas =
+    kHasCin | kHasCla | kHasFrontDoor | kHasCasework | kHasWorkforce | kHasPriorCin;
+
+template <typename T>
+void Append(std::vector<T>& to, std::vector<T>& from) {
+  if (to.empty()) {
+    to = std::move(from);
+  } else {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  }
+}
+
+void Merge(Facts& to, Facts& from) {
+  Append(to.contacts, from.contacts);
+  Append(to.assessments, from.assessments);
+  Append(to.cin_plans, from.cin_plans);
+  Append(to.cp_reviews, from.cp_reviews);
+  Append(to.visits, from.visits);
+  Append(to.episodes, from.episodes);
+  Append(to.cla_reviews, from.cla_reviews);
+  Append(to.missing, from.missing);
+  Append(to.health, from.health);
+  Append(to.care_leavers, from.care_leavers);
+  Append(to.adoptions, from.adoptions);
+  Append(to.allocations, from.allocations);
+  Append(to.supervisions, from.supervisions);
+  Append(to.sickness, from.sickness);
+}
+
+}  // namespace
+
+void Facts::Index() {
+  const size_t n = children.size();
+  std::stable_sort(episodes.begin(), episodes.end(), [](const FEpisode& a, const FEpisode& b) {
+    return a.child != b.child ? a.child < b.child : a.start < b.start;
+  });
+  std::stable_sort(allocations.begin(), allocations.end(),
+                   [](const FAllocation& a, const FAllocation& b) {
+                     return a.child != b.child ? a.child < b.child : a.start < b.start;
+                   });
+  auto ranges = [n](auto const& v, std::vector<std::int32_t>& begin) {
+    begin.assign(n + 1, 0);
+    for (const auto& x : v) ++begin[static_cast<size_t>(x.child) + 1];
+    for (size_t i = 0; i < n; ++i) begin[i + 1] += begin[i];
+  };
+  ranges(episodes, episode_begin);
+  ranges(allocations, allocation_begin);
+  ranges(referrals, referral_begin);
+  referrals_by_child.assign(referrals.size(), 0);
+  std::vector<std::int32_t> fill(referral_begin.begin(), referral_begin.end() - 1);
+  for (size_t i = 0; i < referrals.size(); ++i) {
+    referrals_by_child[static_cast<size_t>(fill[static_cast<size_t>(referrals[i].child)]++)] =
+        static_cast<Ix>(i);
+  }
+  for (size_t c = 0; c < n; ++c) {
+    std::sort(referrals_by_child.begin() + referral_begin[c],
+              referrals_by_child.begin() + referral_begin[c + 1], [this](Ix a, Ix b) {
+                const auto& ra = referrals[static_cast<size_t>(a)];
+                const auto& rb = referrals[static_cast<size_t>(b)];
+                return ra.date != rb.date ? ra.date < rb.date : a < b;
+              });
+  }
+}
+
+Ix Facts::AllocationOn(Ix child, Day day) const {
+  if (child == kNone || allocation_begin.empty()) return kNone;
+  const auto b = allocation_begin[static_cast<size_t>(child)];
+  auto e = allocation_begin[static_cast<size_t>(child) + 1];
+  // Allocations are sorted by start: the latest started on or before `day` that is still open.
+  while (e > b) {
+    --e;
+    const FAllocation& a = allocations[static_cast<size_t>(e)];
+    if (a.start > day) continue;
+    if (a.end >= day) return e;
+  }
+  return kNone;
+}
+
+Result<Facts> FromRecords(const RecordSet& records) {
+  Facts f;
+  f.has = kRecordHas;
+  Maps m;
+  RecordSource src(records);
+  SG_RETURN_IF_ERROR(Phase1(src, f, m));
+  for (int g = 0; g < 2; ++g) {
+    for (const Loader& l : Group(g)) SG_RETURN_IF_ERROR(l(src, f, m));
+  }
+  DateCareLeaversByBirthday(f);
+  f.Index();
+  return f;
+}
+
+Result<Facts> LoadFacts(const std::string& location, int threads) {
+  SG_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, OpenDatabase(location));
+  Facts f;
+  f.has = kRecordHas;
+  Maps m;
+  // One read transaction per connection, so each sees one consistent state.
+  SqlSource src(*db);
+  SG_RETURN_IF_ERROR(Phase1(src, f, m));
+  if (threads < 2) {
+    for (int g = 0; g < 2; ++g) {
+      for (const Loader& l : Group(g)) SG_RETURN_IF_ERROR(l(src, f, m));
+    }
+  } else {
+    SG_ASSIGN_OR_RETURN(std::unique_ptr<Database> db2, OpenDatabase(location));
+    Facts other;
+    // The conferences loader writes into s47s, which only group A touches.
+    auto b = std::async(std::launch::async, [&]() -> Status {
+      SqlSource src2(*db2);
+      for (const Loader& l : Group(1)) SG_RETURN_IF_ERROR(l(src2, other, m));
+      return Status::Ok();
+    });
+    Status a = Status::Ok();
+    for (const Loader& l : Group(0)) {
+      a = l(src, f, m);
+      if (!a.ok()) break;
+    }
+    Status bs = b.get();
+    SG_RETURN_IF_ERROR(a);
+    SG_RETURN_IF_ERROR(bs);
+    Merge(f, other);
+  }
+  DateCareLeaversByBirthday(f);
+  f.Index();
+  return f;
+}
+
+// ---- From returns ----
+
+namespace {
+
+Day ReturnDay(std::string_view s) {
+  if (s.size() == 10 && s[2] == '/' && s[5] == '/') {  // 903: DD/MM/YYYY
+    const int d = Digits(s, 0, 2), m = Digits(s, 3, 2), y = Digits(s, 6, 4);
+    if (d < 1 || m < 1 || m > 12 || y < 0) return kNoDay;
+    if (!Date::IsValidCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) return kNoDay;
+    return Date::FromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)).days();
+  }
+  return ParseDay(s);  // CIN census: YYYY-MM-DD
+}
+
+class ReturnsBuilder {
+ public:
+  Facts f;
+
+  Ix Child(const std::string& id) {
+    auto [it, added] = children_.emplace(id, Next(f.children));
+    if (added) {
+      FChild c;
+      c.la_child_id = id;
+      f.children.push_back(std::move(c));
+    }
+    return it->second;
+  }
+
+  void AddCensus(const cin::Census& census) {
+    f.has |= kHasCin;
+    for (const cin::Child& c : census.children) {
+      const Ix child = Child(c.la_child_id);
+      FChild& fc = f.children[static_cast<size_t>(child)];
+      fc.dob = ReturnDay(c.birth_date);
+      fc.sex = c.sex;
+      fc.ethnicity = c.ethnicity;
+      fc.disabled = false;
+      for (const auto& d : c.disabilities) fc.disabled |= !d.empty() && d != "NONE";
+      for (const cin::Episode& e : c.episodes) {
+        const Day date = ReturnDay(e.referral_date);
+        if (date == kNoDay) continue;
+        // The latest census's account of an episode replaces an earlier one's.
+        const auto key = std::make_pair(child, date);
+        if (auto it = episode_.find(key); it != episode_.end()) Drop(it->second);
+        const Ix ref = Next(f.referrals);
+        episode_[key] = ref;
+        FReferral r;
+        r.child = child;
+        r.date = date;
+        r.source = e.source;
+        r.nfa = e.nfa == "true" || e.nfa == "1";
+        r.closure = ReturnDay(e.closure_date);
+        if (r.closure == kNoDay) r.closure = kOpen;
+        r.closure_reason = e.closure_reason;
+        f.referrals.push_back(std::move(r));
+        for (const cin::Assessment& a : e.assessments) {
+          FAssessment x;
+          x.child = child;
+          x.referral = ref;
+          x.start = ReturnDay(a.start);
+          x.authorised = ReturnDay(a.authorised);
+          if (x.authorised == kNoDay) x.authorised = kOpen;
+          if (x.start != kNoDay) f.assessments.push_back(x);
+        }
+        for (const cin::PlanDates& p : e.plans) {
+          FPlan x;
+          x.child = child;
+          x.referral = ref;
+          x.start = ReturnDay(p.start);
+          x.end = ReturnDay(p.end);
+          if (x.end == kNoDay) x.end = kOpen;
+          if (x.start != kNoDay) f.cin_plans.push_back(x);
+        }
+        for (const cin::Section47& s : e.enquiries) {
+          FS47 x;
+          x.child = child;
+          x.referral = ref;
+          x.start = ReturnDay(s.start);
+          x.icpc_not_required = s.icpc_not_required == "true" || s.icpc_not_required == "1";
+          x.icpc = ReturnDay(s.icpc);
+          if (x.start != kNoDay) f.s47s.push_back(x);
+        }
+        for (const cin::ProtectionPlan& p : e.cp_plans) {
+          FPlan x;
+          x.child = child;
+          x.referral = ref;
+          x.start = ReturnDay(p.start);
+          x.end = ReturnDay(p.end);
+          if (x.end == kNoDay) x.end = kOpen;
+          x.category = p.initial_category;
+          x.previous_plans = p.previous_plans.empty() ? -1 : std::atoi(p.previous_plans.c_str());
+          if (x.start == kNoDay) continue;
+          const Ix plan = Next(f.cp_plans);
+          f.cp_plans.push_back(x);
+          for (const std::string& rv : p.reviews) {
+            const Day d = ReturnDay(rv);
+            if (d != kNoDay) f.cp_reviews.push_back({child, plan, d});
+          }
+        }
+      }
+    }
+  }
+
+  void AddReturn(const ssda903::Return& ret) {
+    using namespace ssda903;
+    f.has |= kHasCla;
+    auto col = [](TableId t, std::string_view name) { return ColumnIndex(t, name); };
+    auto cell = [](const Row& row, int c) -> const std::string& {
+      static const std::string kEmpty;
+      return c >= 0 && static_cast<size_t>(c) < row.size() ? row[static_cast<size_t>(c)] : kEmpty;
+    };
+    const Day year_end = Date::FromCivil(ret.collection_year, 3, 31).days();
+    {
+      const int id = col(kHeader, "CHILD"), sex = col(kHeader, "SEX"), dob = col(kHeader, "DOB"),
+                eth = col(kHeader, "ETHNIC");
+      for (const Row& r : ret.tables[kHeader]) {
+        FChild& c = f.children[static_cast<size_t>(Child(cell(r, id)))];
+        c.dob = ReturnDay(cell(r, dob));
+        const std::string& s = cell(r, sex);
+        c.sex = s == "1" ? "M" : s == "2" ? "F" : s;
+        c.ethnicity = cell(r, eth);
+      }
+    }
+    {
+      const int id = col(kUasc, "CHILD");
+      for (const Row& r : ret.tables[kUasc]) {
+        f.children[static_cast<size_t>(Child(cell(r, id)))].uasc = true;
+      }
+    }
+    {
+      const int id = col(kEpisodes, "CHILD"), decom = col(kEpisodes, "DECOM"),
+                rne = col(kEpisodes, "RNE"), ls = col(kEpisodes, "LS"), cin = col(kEpisodes, "CIN"),
+                place = col(kEpisodes, "PLACE"), prov = col(kEpisodes, "PLACE_PROVIDER"),
+                dec = col(kEpisodes, "DEC"), rec = col(kEpisodes, "REC"),
+                home = col(kEpisodes, "HOME_POST"), pl = col(kEpisodes, "PL_POST");
+      for (const Row& r : ret.tables[kEpisodes]) {
+        FEpisode e;
+        e.child = Child(cell(r, id));
+        e.start = ReturnDay(cell(r, decom));
+        if (e.start == kNoDay) continue;
+        e.end = ReturnDay(cell(r, dec));
+        if (e.end == kNoDay) e.end = kOpen;
+        e.rne = cell(r, rne);
+        e.ls = cell(r, ls);
+        e.cin = cell(r, cin);
+        e.place = cell(r, place);
+        e.provider = cell(r, prov);
+        e.rec = cell(r, rec);
+        e.home_postcode = cell(r, home);
+        e.placement_postcode = cell(r, pl);
+        const auto key = std::make_pair(e.child, e.start);
+        auto it = cla_.find(key);
+        if (it == cla_.end()) {
+          cla_[key] = Next(f.episodes);
+          f.episodes.push_back(std::move(e));
+        } else {
+          f.episodes[static_cast<size_t>(it->second)] = std::move(e);  // the later return's
+        }
+      }
+    }
+    {
+      const int id = col(kReviews, "CHILD"), dor = col(kReviews, "REVIEW"),
+                code = col(kReviews, "REVIEW_CODE");
+      for (const Row& r : ret.tables[kReviews]) {
+        FClaReview v{Child(cell(r, id)), ReturnDay(cell(r, dor)), cell(r, code)};
+        if (v.date != kNoDay && reviews_.insert({v.child, v.date}).second) {
+          f.cla_reviews.push_back(std::move(v));
+        }
+      }
+    }
+    {
+      const int id = col(kMissing, "CHILD"), type = col(kMissing, "MISSING"),
+                start = col(kMissing, "MIS_START");
+      for (const Row& r : ret.tables[kMissing]) {
+        FMissing v{Child(cell(r, id)), cell(r, type), ReturnDay(cell(r, start))};
+        if (v.start != kNoDay && missing_.insert({v.child, v.start}).second) {
+          f.missing.push_back(std::move(v));
+        }
+      }
+    }
+    {
+      const int id = col(kOc2, "CHILD"), hc = col(kOc2, "HEALTH_CHECK"),
+                teeth = col(kOc2, "TEETH_CHECK"), imm = col(kOc2, "IMMUNISATIONS"),
+                sub = col(kOc2, "SUBSTANCE_MISUSE"), conv = col(kOc2, "CONVICTED"),
+                sdq = col(kOc2, "SDQ_SCORE");
+      for (const Row& r : ret.tables[kOc2]) {
+        FHealth h;
+        h.child = Child(cell(r, id));
+        h.year_ending = year_end;
+        h.health_check = cell(r, hc) == "1";
+        h.teeth_check = cell(r, teeth) == "1";
+        h.immunisations = cell(r, imm) == "1";
+        h.substance_misuse = cell(r, sub) == "1";
+        h.convicted = cell(r, conv) == "1";
+        h.sdq = cell(r, sdq).empty() ? -1 : std::atoi(cell(r, sdq).c_str());
+        f.health.push_back(h);
+      }
+    }
+    {
+      const int id = col(kOc3, "CHILD"), touch = col(kOc3, "IN_TOUCH"), act = col(kOc3, "ACTIV"),
+                acc = col(kOc3, "ACCOM");
+      const int dob = col(kOc3, "DOB");
+      for (const Row& r : ret.tables[kOc3]) {
+        FCareLeaver c;
+        c.child = Child(cell(r, id));
+        // OC3 records no contact date: the contact is around the birthday in the year.
+        const Day birth = ReturnDay(cell(r, dob));
+        c.date = BirthdayInYear(birth, ret.collection_year);
+        c.in_touch = cell(r, touch);
+        c.activity = cell(r, act);
+        c.accommodation = cell(r, acc);
+        if (c.date != kNoDay) f.care_leavers.push_back(std::move(c));
+      }
+    }
+    {
+      const int id = col(kPlacedAdoption, "CHILD"), placed = col(kPlacedAdoption, "DATE_PLACED");
+      const int aid = col(kAd1, "CHILD"), bi = col(kAd1, "DATE_INT"),
+                match = col(kAd1, "DATE_MATCH");
+      for (const Row& r : ret.tables[kAd1]) {
+        FAdoption& a = Adoption(Child(cell(r, aid)));
+        a.best_interest = ReturnDay(cell(r, bi));
+        a.match = ReturnDay(cell(r, match));
+      }
+      for (const Row& r : ret.tables[kPlacedAdoption]) {
+        FAdoption& a = Adoption(Child(cell(r, id)));
+        a.placement_order = ReturnDay(cell(r, placed));
+      }
+    }
+  }
+
+  void Finish() {
+    // Drop the superseded copies of episodes of need (marked with child kNone).
+    if (dropped_ > 0) {
+      std::vector<Ix> remap(f.referrals.size(), kNone);
+      std::vector<FReferral> kept;
+      for (size_t i = 0; i < f.referrals.size(); ++i) {
+        if (f.referrals[i].child == kNone) continue;
+        remap[i] = static_cast<Ix>(kept.size());
+        kept.push_back(std::move(f.referrals[i]));
+      }
+      f.referrals = std::move(kept);
+      auto fix = [&](auto& v) {
+        std::erase_if(v, [&](const auto& x) { return remap[static_cast<size_t>(x.referral)] == kNone; });
+        for (auto& x : v) x.referral = remap[static_cast<size_t>(x.referral)];
+      };
+      fix(f.assessments);
+      fix(f.cin_plans);
+      fix(f.s47s);
+      // CP plans and their reviews: drop plans of dropped episodes and renumber reviews.
+      std::vector<Ix> plan_remap(f.cp_plans.size(), kNone);
+      std::vector<FPlan> plans;
+      for (size_t i = 0; i < f.cp_plans.size(); ++i) {
+        const Ix r = remap[static_cast<size_t>(f.cp_plans[i].referral)];
+        if (r == kNone) continue;
+        plan_remap[i] = static_cast<Ix>(plans.size());
+        f.cp_plans[i].referral = r;
+        plans.push_back(std::move(f.cp_plans[i]));
+      }
+      f.cp_plans = std::move(plans);
+      std::erase_if(f.cp_reviews, [&](const FPlanReview& v) {
+        return plan_remap[static_cast<size_t>(v.plan)] == kNone;
+      });
+      for (auto& v : f.cp_reviews) v.plan = plan_remap[static_cast<size_t>(v.plan)];
+    }
+    for (auto& [child, ix] : adoption_) f.adoptions.push_back(adoptions_[ix]);
+    f.Index();
+  }
+
+ private:
+  FAdoption& Adoption(Ix child) {
+    auto [it, added] = adoption_.emplace(child, adoptions_.size());
+    if (added) adoptions_.push_back(FAdoption{child, kNoDay, kNoDay, kNoDay});
+    return adoptions_[it->second];
+  }
+  void Drop(Ix referral) {
+    f.referrals[static_cast<size_t>(referral)].child = kNone;
+    ++dropped_;
+  }
+
+  std::unordered_map<std::string, Ix> children_;
+  std::map<std::pair<Ix, Day>, Ix> episode_, cla_;
+  std::set<std::pair<Ix, Day>> reviews_, missing_;
+  std::map<Ix, size_t> adoption_;
+  std::vector<FAdoption> adoptions_;
+  size_t dropped_ = 0;
+};
+
+}  // namespace
+
+Result<Facts> FromReturns(const std::vector<const cin::Census*>& censuses,
+                          const std::vector<const ssda903::Return*>& returns) {
+  if (censuses.empty() && returns.empty()) {
+    return InvalidArgument("no returns: give at least one CIN census or SSDA903 return");
+  }
+  // Oldest first, so that a later return's account of an episode replaces an earlier one's.
+  std::vector<const cin::Census*> cs(censuses);
+  std::sort(cs.begin(), cs.end(), [](auto* a, auto* b) { return a->collection_year < b->collection_year; });
+  std::vector<const ssda903::Return*> rs(returns);
+  std::sort(rs.begin(), rs.end(), [](auto* a, auto* b) { return a->collection_year < b->collection_year; });
+  ReturnsBuilder b;
+  for (const auto* c : cs) b.AddCensus(*c);
+  for (const auto* r : rs) b.AddReturn(*r);
+  if (cs.size() >= 2) b.f.has |= kHasPriorCin;
+  b.Finish();
+  return std::move(b.f);
+}
+
+}  // namespace sg::ind

@@ -1,0 +1,44 @@
+// Every registered indicator has a golden test (Golden.<id>), and the registry itself is
+// well-formed: unique ids, every field of the definition filled in.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "indicators/engine.h"
+
+namespace sg {
+namespace {
+
+TEST(IndicatorRegistry, EveryIndicatorHasAGoldenTest) {
+  std::set<std::string> tests;
+  const auto* unit = ::testing::UnitTest::GetInstance();
+  for (int i = 0; i < unit->total_test_suite_count(); ++i) {
+    const auto* suite = unit->GetTestSuite(i);
+    if (std::string(suite->name()) != "Golden") continue;
+    for (int j = 0; j < suite->total_test_count(); ++j) tests.insert(suite->GetTestInfo(j)->name());
+  }
+  for (const ind::IndicatorDef& d : ind::AllIndicators()) {
+    EXPECT_TRUE(tests.count(std::string(d.id))) << "no Golden." << d.id << " test";
+  }
+}
+
+TEST(IndicatorRegistry, DefinitionsAreComplete) {
+  std::set<std::string_view> ids;
+  EXPECT_GE(ind::AllIndicators().size(), 50u);
+  for (const ind::IndicatorDef& d : ind::AllIndicators()) {
+    EXPECT_TRUE(ids.insert(d.id).second) << "duplicate id " << d.id;
+    EXPECT_FALSE(d.area.empty()) << d.id;
+    EXPECT_FALSE(d.name.empty()) << d.id;
+    EXPECT_FALSE(d.description.empty()) << d.id;
+    EXPECT_FALSE(d.numerator.empty()) << d.id;
+    EXPECT_FALSE(d.timing.empty()) << d.id;
+    EXPECT_NE(d.eval, nullptr) << d.id;
+    EXPECT_NE(d.needs, 0u) << d.id;
+    const bool ratio = d.unit == ind::Unit::kPercent || d.unit == ind::Unit::kAverage ||
+                       d.unit == ind::Unit::kPer10k;
+    EXPECT_EQ(ratio, !d.denominator.empty()) << d.id << ": a ratio names its denominator";
+  }
+}
+
+}  // namespace
+}  // namespace sg
