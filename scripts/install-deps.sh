@@ -18,7 +18,7 @@ PACKAGES=(
   libspdlog-dev libfmt-dev                                 # logging
   libxml2-dev libxml2-utils                                # returns XML; xmllint: bench baseline
   libxlsxwriter-dev                                        # Ofsted Annex A workbook (.xlsx)
-  curl procps util-linux python3                           # test scripts (curl, kill, runuser)
+  curl procps util-linux python3 unzip                     # test scripts (curl, kill, runuser, unzip -t)
 )
 
 need_root() { if [ "$(id -u)" -ne 0 ]; then echo "sudo"; fi; }

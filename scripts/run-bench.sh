@@ -37,3 +37,5 @@ python3 "$root/scripts/bench-generate.py" "$root/$build" ${SG_BENCH_QUICK:+--qui
 python3 "$root/scripts/bench-cin.py" "$root/$build" --england "$england"
 rm -rf "$england"
 python3 "$root/scripts/bench-903.py" "$root/$build"
+# The indicator engine: the full scorecard for a large county from SQLite, and plain SQL beside it.
+python3 "$root/scripts/bench-indicators.py" "$root/$build"

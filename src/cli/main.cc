@@ -24,6 +24,9 @@
 #include "common/json_writer.h"
 #include "http/records_io.h"
 #include "http/server.h"
+#include "indicators/annex_a.h"
+#include "indicators/facts.h"
+#include "indicators/output.h"
 #include "returns/cin_census.h"
 #include "returns/cin_reader.h"
 #include "returns/cin_validate.h"
@@ -225,6 +228,7 @@ int RunServe(const std::string& db, const std::string& host, int port, int threa
   options.port = port;
   options.threads = threads;
   options.secure_cookies = secure_cookies;
+  options.store_location = db;
   Server server(**store, auth, options);
   auto bound = server.Bind();
   if (!bound.ok()) return Fail(bound.status());
@@ -675,6 +679,149 @@ int RunMeasures903(const std::string& path, const std::string& year_text,
   return kExitOk;
 }
 
+// ---- Indicators and Ofsted Annex A ----
+
+struct IndicatorsArgs {
+  std::string period, monthly, by, format = "table", out, la, targets;
+  std::vector<std::string> only, returns;
+  bool list = false;
+  int threads = 2;
+};
+
+int ListIndicators(const std::string& format) {
+  std::vector<std::vector<std::string>> rows;
+  for (const ind::IndicatorDef& d : ind::AllIndicators()) {
+    rows.push_back({std::string(d.id), std::string(d.area), std::string(d.name),
+                    std::string(ind::UnitName(d.unit)),
+                    d.polarity == Polarity::kHigherBetter  ? "higher"
+                    : d.polarity == Polarity::kLowerBetter ? "lower"
+                                                           : "",
+                    std::string(d.benchmark), std::string(d.numerator), std::string(d.denominator),
+                    std::string(d.timing)});
+  }
+  PrintRows(
+      {"id", "area", "name", "unit", "better", "benchmark", "numerator", "denominator", "timing"},
+      rows, format);
+  return kExitOk;
+}
+
+int RunIndicators(const std::string& db, const IndicatorsArgs& a) {
+  if (a.list) return ListIndicators(a.format);
+  // SG_TIMING=1: how long reading and computing took, on stderr (make bench reads it).
+  const bool timing = std::getenv("SG_TIMING") != nullptr;
+  const auto t0 = std::chrono::steady_clock::now();
+  auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+  Result<ind::Facts> facts =
+      a.returns.empty() ? ind::LoadFacts(db, a.threads) : ind::FactsFromReturnFiles(a.returns);
+  if (!facts.ok()) return Fail(facts.status());
+  ind::EvaluateOptions o;
+  o.threads = a.threads;
+  o.ids = a.only;
+  if (!a.by.empty()) {
+    auto by = ind::ParseBreakdown(a.by);
+    if (!by.ok()) return Fail(by.status());
+    o.by = *by;
+  }
+  if (!a.monthly.empty()) {
+    auto span = ind::ParsePeriod(a.monthly);
+    if (!span.ok()) return Fail(span.status().WithFieldPrefix("--monthly"));
+    auto months = ind::MonthlyPeriods(Date::FromDays(span->from), Date::FromDays(span->to));
+    if (!months.ok()) return Fail(months.status());
+    o.periods = std::move(*months);
+  } else if (!a.period.empty()) {
+    auto p = ind::ParsePeriod(a.period);
+    if (!p.ok()) return Fail(p.status().WithFieldPrefix("--period"));
+    o.periods = {*p};
+  } else {
+    // The reporting year of the latest event recorded.
+    const ind::Day latest = ind::LatestEvent(*facts);
+    if (latest == ind::kNoDay)
+      return Fail(InvalidArgument("no events to report on: give --period"));
+    o.periods = {ind::ReportingYear(ind::CollectionYearOf(latest))};
+  }
+  const auto t1 = std::chrono::steady_clock::now();
+  auto card = ind::Evaluate(*facts, o);
+  if (!card.ok()) return Fail(card.status());
+  const auto t2 = std::chrono::steady_clock::now();
+
+  ind::ReportContext ctx;
+  ctx.la_code = a.la;
+  if (ctx.la_code.empty() && a.returns.empty()) {
+    auto la = ind::InferLaCode(db);
+    if (la.ok()) ctx.la_code = *la;
+  }
+  if (auto figures = ReferenceFigures::Shipped(); figures.ok()) {
+    ctx.figures = *figures;
+    if (auto sn = StatNeighbours::Shipped(); sn.ok()) ctx.neighbours = *sn;
+    if (!ctx.la_code.empty()) {
+      auto area = ctx.figures->FindArea(ctx.la_code);
+      if (!area.ok()) return Fail(area.status().WithFieldPrefix("--la"));
+      ctx.la_name = (*area)->name;
+    }
+  } else {
+    std::cerr << "safeguard: benchmarks unavailable: " << figures.status().message() << "\n";
+  }
+  if (!a.targets.empty()) {
+    std::ifstream in(a.targets, std::ios::binary);
+    if (!in) return Fail(IoError("cannot read " + a.targets));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto targets = ind::ParseTargets(text, a.targets);
+    if (!targets.ok()) return Fail(targets.status());
+    ctx.targets = std::move(*targets);
+  }
+  std::ofstream file_out;
+  if (!a.out.empty() && a.out != "-") {
+    file_out.open(a.out, std::ios::binary);
+    if (!file_out) return Fail(IoError("cannot write " + a.out));
+  }
+  std::ostream& out = file_out.is_open() ? file_out : std::cout;
+  if (a.format == "csv") {
+    ind::WriteCsv(*card, ctx, out);
+  } else if (a.format == "json") {
+    out << ind::ToJson(*card, ctx) << "\n";
+  } else {
+    ind::WriteTable(*card, ctx, out);
+  }
+  out.flush();
+  if (!out) return Fail(IoError("writing the scorecard failed"));
+  if (timing) {
+    std::fprintf(stderr, "timing: read %.1f ms, compute %.1f ms, write %.1f ms\n", ms(t0, t1),
+                 ms(t1, t2), ms(t2, std::chrono::steady_clock::now()));
+  }
+  return kExitOk;
+}
+
+struct AnnexAArgs {
+  std::string as_of, out, csv_dir;
+};
+
+int RunAnnexA(const std::string& db, const AnnexAArgs& a) {
+  auto as_of = Date::Parse(a.as_of);
+  if (!as_of.ok()) return Fail(as_of.status().WithFieldPrefix("--as-of"));
+  SystemClock clock;
+  auto store = OpenCurrent(db, clock, 1);
+  if (!store.ok()) return Fail(store.status());
+  auto records = LoadedRecords::Load(**store);
+  if (!records.ok()) return Fail(records.status());
+  auto annex = annex_a::Build(*records, *as_of);
+  if (!annex.ok()) return Fail(annex.status());
+  if (!a.out.empty()) {
+    Status s = annex_a::WriteXlsx(*annex, a.out);
+    if (!s.ok()) return Fail(s);
+  }
+  if (!a.csv_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(a.csv_dir, ec);
+    Status s = annex_a::WriteCsv(*annex, a.csv_dir);
+    if (!s.ok()) return Fail(s);
+  }
+  for (const auto& list : annex->lists) {
+    std::cerr << "List " << list.number << " (" << list.title << "): " << list.rows.size()
+              << " rows\n";
+  }
+  return kExitOk;
+}
+
 int RunAddUser(const std::string& db, const std::string& username, const std::string& name,
                const std::string& role) {
   SystemClock clock;
@@ -1066,6 +1213,38 @@ int main(int argc, char** argv) {
                    "councils generated at once when writing files only (England, a region)")
       ->capture_default_str();
 
+  IndicatorsArgs ia;
+  auto* indicators = app.add_subcommand(
+      "indicators",
+      "The performance scorecard: every indicator from the record (or from imported returns), "
+      "with targets, RAG and benchmarks");
+  indicators->add_option("--period", ia.period,
+                         "FROM..TO, e.g. 2024-04-01..2025-03-31 "
+                         "(default: the reporting year of the latest event)");
+  indicators->add_option("--monthly", ia.monthly,
+                         "FROM..TO: a monthly series instead (at most 60 months)");
+  indicators->add_option("--by", ia.by, "team, worker, age, sex, ethnicity or disability")
+      ->check(CLI::IsMember({"team", "worker", "age", "sex", "ethnicity", "disability"}));
+  indicators->add_option("--format", ia.format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  indicators->add_option("--out", ia.out, "write to this file instead of standard output");
+  indicators->add_option("--la", ia.la, "the LA's three-digit code (default: from the UPNs)");
+  indicators->add_option("--targets", ia.targets, "targets CSV: indicator,target,amber");
+  indicators->add_option("--only", ia.only, "only these indicator ids")->delimiter(',');
+  indicators->add_option("--returns", ia.returns,
+                         "compute from these returns instead of the store: CIN census XML files "
+                         "and SSDA903 folders or XML files, any years");
+  indicators->add_flag("--list", ia.list, "list the indicators and their definitions");
+  indicators->add_option("--threads", ia.threads, "threads to use")->capture_default_str();
+
+  AnnexAArgs aa;
+  auto* annex = app.add_subcommand("annex-a", "Ofsted Annex A lists 1-11 from the record");
+  annex->add_option("--as-of", aa.as_of, "the date the lists are drawn up on (YYYY-MM-DD)")
+      ->required();
+  annex->add_option("--out", aa.out, "the .xlsx workbook to write");
+  annex->add_option("--csv", aa.csv_dir, "also write one CSV per list into this folder");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -1092,6 +1271,13 @@ int main(int argc, char** argv) {
     if (*add_user) return RunAddUser(db, username, display_name, role);
     if (*list_users) return RunListUsers(db, format);
     if (*stats) return RunStats(db, format);
+    if (*indicators) return RunIndicators(db, ia);
+    if (*annex) {
+      if (aa.out.empty() && aa.csv_dir.empty()) {
+        return Fail(InvalidArgument("annex-a: give --out annex_a.xlsx and/or --csv DIR"));
+      }
+      return RunAnnexA(db, aa);
+    }
     // Without --db (or $SAFEGUARD_DB), --out alone writes only the files.
     if (*generate) return RunGenerate(db_flag.empty() && !gen.out.empty() ? "" : db, gen);
   } catch (const std::exception& e) {

@@ -11,6 +11,9 @@
 
 #include "http/json_codec.h"
 #include "http/openapi.h"
+#include "indicators/annex_a.h"
+#include "indicators/facts.h"
+#include "indicators/output.h"
 #include "returns/cin_census.h"
 #include "returns/cin_validate.h"
 #include "returns/report.h"
@@ -262,6 +265,11 @@ class Server::Impl {
     svr_.Get("/api/returns/903/validate", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
                return Validate903(req, *u);
              }));
+    svr_.Get("/api/indicators", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
+               return Indicators(req, *u);
+             }));
+    svr_.Get("/api/annex-a",
+             Wrap(Gate::kUser, [this](const auto& req, const User* u) { return AnnexA(req, *u); }));
     svr_.Get("/api/returns/903/measures", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
                return Measures903(req, *u);
              }));
@@ -564,6 +572,95 @@ class Server::Impl {
   }
 
   // The national measures of the year's 903 (aggregates: open to every role).
+  // The scorecard: ?period=FROM..TO or ?monthly=FROM..TO, &by=team|worker|age|sex|ethnicity|
+  // disability, &only=id,id. Aggregates only, so every role may ask; a breakdown by worker is
+  // for managers, not scrutiny members.
+  Reply Indicators(const httplib::Request& req, const User& user) {
+    ind::EvaluateOptions o;
+    o.threads = 2;
+    if (req.has_param("by")) {
+      auto by = ind::ParseBreakdown(req.get_param_value("by"));
+      if (!by.ok()) return Error(by.status());
+      if (*by == ind::Breakdown::kWorker && user.role == "SCRUTINY_MEMBER") {
+        return Error(Status(StatusCode::kPermissionDenied,
+                            "scrutiny members see figures by team, not by worker"));
+      }
+      o.by = *by;
+    }
+    if (req.has_param("only")) {
+      std::string only = req.get_param_value("only");
+      size_t at = 0;
+      while (at <= only.size()) {
+        const size_t comma = std::min(only.find(',', at), only.size());
+        if (comma > at) o.ids.push_back(only.substr(at, comma - at));
+        at = comma + 1;
+      }
+    }
+    Result<ind::Facts> facts = options_.store_location.empty() ? [&]() -> Result<ind::Facts> {
+      SG_ASSIGN_OR_RETURN(LoadedRecords records, LoadedRecords::Load(store_));
+      return ind::FromRecords(records);
+    }()
+        : ind::LoadFacts(options_.store_location, 2);
+    if (!facts.ok()) return Error(facts.status());
+    if (req.has_param("monthly")) {
+      auto span = ind::ParsePeriod(req.get_param_value("monthly"));
+      if (!span.ok()) return Error(span.status().WithFieldPrefix("monthly"));
+      auto months = ind::MonthlyPeriods(Date::FromDays(span->from), Date::FromDays(span->to));
+      if (!months.ok()) return Error(months.status());
+      o.periods = std::move(*months);
+    } else if (req.has_param("period")) {
+      auto p = ind::ParsePeriod(req.get_param_value("period"));
+      if (!p.ok()) return Error(p.status().WithFieldPrefix("period"));
+      o.periods = {*p};
+    } else {
+      const ind::Day latest = ind::LatestEvent(*facts);
+      if (latest == ind::kNoDay)
+        return Error(InvalidArgument("no events to report on: give period"));
+      o.periods = {ind::ReportingYear(ind::CollectionYearOf(latest))};
+    }
+    auto card = ind::Evaluate(*facts, o);
+    if (!card.ok()) return Error(card.status());
+    ind::ReportContext ctx;
+    if (!options_.store_location.empty()) {
+      if (auto la = ind::InferLaCode(options_.store_location); la.ok()) ctx.la_code = *la;
+    }
+    if (auto figures = ReferenceFigures::Shipped(); figures.ok()) {
+      ctx.figures = *figures;
+      if (auto sn = StatNeighbours::Shipped(); sn.ok()) ctx.neighbours = *sn;
+      if (!ctx.la_code.empty()) {
+        if (auto area = ctx.figures->FindArea(ctx.la_code); area.ok()) ctx.la_name = (*area)->name;
+      }
+    }
+    Reply r;
+    r.body = json::parse(ind::ToJson(*card, ctx));
+    return r;
+  }
+
+  // Ofsted Annex A lists 1-11 as JSON (?as_of=YYYY-MM-DD): lists of children, so not for
+  // scrutiny members.
+  Reply AnnexA(const httplib::Request& req, const User& user) {
+    if (user.role == "SCRUTINY_MEMBER") {
+      return Error(Status(StatusCode::kPermissionDenied,
+                          "scrutiny members see aggregate figures only, not individual records"));
+    }
+    auto as_of = Date::Parse(req.get_param_value("as_of"));
+    if (!as_of.ok()) return Error(as_of.status().WithFieldPrefix("as_of"));
+    auto records = LoadedRecords::Load(store_);
+    if (!records.ok()) return Error(records.status());
+    auto annex = annex_a::Build(*records, *as_of);
+    if (!annex.ok()) return Error(annex.status());
+    Reply r;
+    r.body = json::object();
+    r.body["as_of"] = as_of->ToString();
+    json lists = json::array();
+    for (const auto& l : annex->lists) {
+      lists.push_back(
+          {{"number", l.number}, {"title", l.title}, {"columns", l.columns}, {"rows", l.rows}});
+    }
+    r.body["lists"] = std::move(lists);
+    return r;
+  }
+
   Reply Measures903(const httplib::Request& req, const User&) {
     auto year = YearParam(req);
     if (!year.ok()) return Error(year.status());

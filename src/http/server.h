@@ -22,6 +22,7 @@ struct ServerOptions {
   int threads = 8;
   bool secure_cookies = false;  // set when served behind TLS
   std::string static_dir;       // built web assets, served at /; empty = built-in page
+  std::string store_location;   // the store's file or URL, for bulk reads (indicators)
 };
 
 class Server {

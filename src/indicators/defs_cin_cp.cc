@@ -24,8 +24,8 @@ void Icpc15(const Facts& f, Tally& t) {
   // that started it.
   for (const FS47& s : f.s47s) {
     if (s.icpc == kNoDay) continue;
-    t.Add(t.PeriodOf(s.icpc), s.child, kNone, s.icpc, WithinWorkingDays(s.start, s.icpc, 15) ? 1 : 0,
-          1);
+    t.Add(t.PeriodOf(s.icpc), s.child, kNone, s.icpc,
+          WithinWorkingDays(s.start, s.icpc, 15) ? 1 : 0, 1);
   }
 }
 
@@ -76,7 +76,8 @@ void ForEachChildOnPlanAt(const Facts& f, Tally& t, Fn fn) {
 }
 
 void CpAtEnd(const Facts& f, Tally& t) {
-  ForEachChildOnPlanAt(f, t, [&](const FPlan& p, int q) { t.Add(q, p.child, kNone, t.To(q), 1, 0); });
+  ForEachChildOnPlanAt(f, t,
+                       [&](const FPlan& p, int q) { t.Add(q, p.child, kNone, t.To(q), 1, 0); });
 }
 
 void CpSubsequent(const Facts& f, Tally& t) {
@@ -239,8 +240,8 @@ const IndicatorDef kDefs[] = {
      "How many children were on a child protection plan at the end of the period.",
      "Children with a CP plan started on or before the reference date and not ended by the end "
      "of it",
-     "", "on the period's last day", "", Unit::kCount, Polarity::kNeither, kCin,
-     "cpp_at_31_march", CpAtEnd},
+     "", "on the period's last day", "", Unit::kCount, Polarity::kNeither, kCin, "cpp_at_31_march",
+     CpAtEnd},
     {"cp_rate", "Child protection", "Children on a plan per 10,000 children",
      "Children on a child protection plan at the end of the period for every 10,000 children in "
      "the area.",
@@ -261,8 +262,8 @@ const IndicatorDef kDefs[] = {
     {"cp_ended_2y_pct", "Child protection", "Plans ending after 2 years or more",
      "Of the plans that ended, how many had lasted two years or more.",
      "CP plans ending in the period that had lasted 730 days or more",
-     "CP plans ending in the period", "by CPPendDate", "", Unit::kPercent,
-     Polarity::kLowerBetter, kCin, "lait_cpplans2yrs", CpEnded2Years},
+     "CP plans ending in the period", "by CPPendDate", "", Unit::kPercent, Polarity::kLowerBetter,
+     kCin, "lait_cpplans2yrs", CpEnded2Years},
     {"cp_neglect_pct", "Child protection", "New plans for neglect",
      "Of the plans that began, how many had neglect as the initial category.",
      "CP plans started in the period with InitialCategoryOfAbuse NEG",
@@ -295,26 +296,26 @@ const IndicatorDef kDefs[] = {
      "next review not yet overdue",
      "Plans open at the reference date for at least 3 months", "on the period's last day", "",
      Unit::kPercent, Polarity::kHigherBetter, kCin, "lait_revcp", CpReviewsOnTime},
-    {"cp_visits_10wd_pct", "Child protection", "Children on a plan seen in the last 10 working days",
+    {"cp_visits_10wd_pct", "Child protection",
+     "Children on a plan seen in the last 10 working days",
      "Of the children on a plan, how many had been seen on a child protection visit within the "
      "last 10 working days.",
      "Children on a plan at the reference date (for 10 working days or more) seen on a CP visit "
      "on or after the 10th working day before it",
      "Children on a plan at the reference date for 10 working days or more",
-     "on the period's last day", "", Unit::kPercent, Polarity::kHigherBetter,
-     kCin | kHasCasework, "", CpVisits10Wd},
+     "on the period's last day", "", Unit::kPercent, Polarity::kHigherBetter, kCin | kHasCasework,
+     "", CpVisits10Wd},
     {"cin_at_end", "Children in need", "Children in need",
      "How many episodes of need (children in need, including those on plans and looked after) "
      "were open at the end of the period.",
      "Episodes of need open at the end of the reference date, other than referrals closed with "
      "no further action",
-     "", "on the period's last day", "", Unit::kCount, Polarity::kNeither, kCin,
-     "cin_at_31_march", CinAtEnd},
+     "", "on the period's last day", "", Unit::kCount, Polarity::kNeither, kCin, "cin_at_31_march",
+     CinAtEnd},
     {"cin_rate", "Children in need", "Children in need per 10,000 children",
      "Children in need at the end of the period for every 10,000 children in the area.",
      "Episodes of need open at the reference date", "children aged 0-17 (ONS), per 10,000",
-     "on the period's last day", "", Unit::kPer10k, Polarity::kNeither, kCin, "lait_cin",
-     CinAtEnd},
+     "on the period's last day", "", Unit::kPer10k, Polarity::kNeither, kCin, "lait_cin", CinAtEnd},
     {"cin_open_2y_pct", "Children in need", "Episodes of need open 2 years or more",
      "Of the open episodes of need, how many had been open for two years or more; long episodes "
      "can mean drift.",

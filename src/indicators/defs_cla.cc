@@ -42,7 +42,8 @@ bool OneOf(const std::string& v, std::initializer_list<std::string_view> codes) 
 
 void ClaAtEnd(const Facts& f, Tally& t) {
   ForEachChildInCare(f, [&](Ix c, auto eps) {
-    ForEachReferenceInCare(t, eps, [&](int q, const FEpisode&) { t.Add(q, c, kNone, t.To(q), 1, 0); });
+    ForEachReferenceInCare(t, eps,
+                           [&](int q, const FEpisode&) { t.Add(q, c, kNone, t.To(q), 1, 0); });
   });
 }
 
@@ -136,7 +137,8 @@ void PlacedAdoption(const Facts& f, Tally& t) { PlacementShare(f, t, {"A3", "A4"
 void Uasc(const Facts& f, Tally& t) {
   ForEachChildInCare(f, [&](Ix c, auto eps) {
     if (!f.children[static_cast<size_t>(c)].uasc) return;
-    ForEachReferenceInCare(t, eps, [&](int q, const FEpisode&) { t.Add(q, c, kNone, t.To(q), 1, 0); });
+    ForEachReferenceInCare(t, eps,
+                           [&](int q, const FEpisode&) { t.Add(q, c, kNone, t.To(q), 1, 0); });
   });
 }
 
@@ -218,7 +220,7 @@ void HealthShare(const Facts& f, Tally& t, Pred pred) {
   }
 }
 void HealthCheck(const Facts& f, Tally& t) {
-  HealthShare(f, t, [](const FHealth& h) { return h.health_check; });
+  HealthShare(f, t, [](const FHealth& h) { return h.health_assessment; });
 }
 void DentalCheck(const Facts& f, Tally& t) {
   HealthShare(f, t, [](const FHealth& h) { return h.teeth_check; });
@@ -335,15 +337,15 @@ const IndicatorDef kDefs[] = {
      kCla, "cla_at_31_march_rate", ClaAtEnd},
     {"cla_started", "Children looked after", "Children starting to be looked after",
      "How many children came into care.",
-     "Children with an episode starting a new period of care (RNE S) in the period, each once",
-     "", "by DECOM", "short breaks (LS V3, V4)", Unit::kCount, Polarity::kNeither, kCla,
-     "cla_started", ClaStarted},
+     "Children with an episode starting a new period of care (RNE S) in the period, each once", "",
+     "by DECOM", "short breaks (LS V3, V4)", Unit::kCount, Polarity::kNeither, kCla, "cla_started",
+     ClaStarted},
     {"cla_ceased", "Children looked after", "Children ceasing to be looked after",
      "How many children left care.",
      "Children whose period of care ended in the period (an episode ending for any reason but "
      "X1), each once",
-     "", "by DEC", "short breaks (LS V3, V4)", Unit::kCount, Polarity::kNeither, kCla,
-     "cla_ceased", ClaCeased},
+     "", "by DEC", "short breaks (LS V3, V4)", Unit::kCount, Polarity::kNeither, kCla, "cla_ceased",
+     ClaCeased},
     {"cla_3plus_placements_pct", "Children looked after", "Three or more placements in a year",
      "Of the children in care, how many had moved placement at least twice in the last 12 months "
      "(short-term stability).",
@@ -361,65 +363,61 @@ const IndicatorDef kDefs[] = {
      "on the period's last day",
      "short breaks; Safeguard does not yet add a placement for adoption to the placement before "
      "it, as DfE does",
-     Unit::kPercent, Polarity::kHigherBetter, kCla, "cla_long_term_stable_pct",
-     LongTermStability},
+     Unit::kPercent, Polarity::kHigherBetter, kCla, "cla_long_term_stable_pct", LongTermStability},
     {"cla_foster_pct", "Children looked after", "Placed in foster care",
      "Of the children in care, how many lived with foster carers.",
      "Children looked after at the reference date in placements U1-U6",
-     "Children looked after at the reference date", "on the period's last day", "",
-     Unit::kPercent, Polarity::kHigherBetter, kCla, "lait_lac_foster_placements", PlacedFoster},
+     "Children looked after at the reference date", "on the period's last day", "", Unit::kPercent,
+     Polarity::kHigherBetter, kCla, "lait_lac_foster_placements", PlacedFoster},
     {"cla_residential_pct", "Children looked after", "Placed in children's homes",
      "Of the children in care, how many lived in children's homes or secure homes.",
      "Children looked after at the reference date in placements K1, K2",
-     "Children looked after at the reference date", "on the period's last day", "",
-     Unit::kPercent, Polarity::kLowerBetter, kCla, "lait_lac_sechome_and_childhome",
-     PlacedResidential},
+     "Children looked after at the reference date", "on the period's last day", "", Unit::kPercent,
+     Polarity::kLowerBetter, kCla, "lait_lac_sechome_and_childhome", PlacedResidential},
     {"cla_parents_pct", "Children looked after", "Placed with parents",
      "Of the children in care, how many were placed with their parents.",
      "Children looked after at the reference date in placement P1",
-     "Children looked after at the reference date", "on the period's last day", "",
-     Unit::kPercent, Polarity::kNeither, kCla, "lait_lac_parents_or_others", PlacedParents},
+     "Children looked after at the reference date", "on the period's last day", "", Unit::kPercent,
+     Polarity::kNeither, kCla, "lait_lac_parents_or_others", PlacedParents},
     {"cla_independent_pct", "Children looked after",
      "Placed in independent or supported accommodation",
      "Of the children in care, how many lived independently or in supported accommodation.",
      "Children looked after at the reference date in placements P2, H5, K3",
-     "Children looked after at the reference date", "on the period's last day", "",
-     Unit::kPercent, Polarity::kNeither, kCla, "lait_lac_ind_sind_liv_arr", PlacedIndependent},
+     "Children looked after at the reference date", "on the period's last day", "", Unit::kPercent,
+     Polarity::kNeither, kCla, "lait_lac_ind_sind_liv_arr", PlacedIndependent},
     {"cla_placed_for_adoption_pct", "Children looked after", "Placed for adoption",
      "Of the children in care, how many lived with prospective adopters.",
      "Children looked after at the reference date in placements A3-A6",
-     "Children looked after at the reference date", "on the period's last day", "",
-     Unit::kPercent, Polarity::kNeither, kCla, "", PlacedAdoption},
+     "Children looked after at the reference date", "on the period's last day", "", Unit::kPercent,
+     Polarity::kNeither, kCla, "", PlacedAdoption},
     {"cla_uasc", "Children looked after", "Unaccompanied asylum-seeking children in care",
      "How many children in care were unaccompanied asylum-seeking children.",
-     "Children looked after at the reference date recorded as UASC", "",
-     "on the period's last day", "", Unit::kCount, Polarity::kNeither, kCla,
-     "lait_unacc_asylmn_seek_childn", Uasc},
+     "Children looked after at the reference date recorded as UASC", "", "on the period's last day",
+     "", Unit::kCount, Polarity::kNeither, kCla, "lait_unacc_asylmn_seek_childn", Uasc},
     {"cla_reviews_up_to_date_pct", "Children looked after", "Looked-after reviews up to date",
      "Of the children in care for six months or more, how many had a review in the last six "
      "months.",
      "Children looked after at the reference date, in care 6 months or more, reviewed in the 6 "
      "months up to it",
      "Children looked after at the reference date in care 6 months or more",
-     "on the period's last day", "short breaks", Unit::kPercent, Polarity::kHigherBetter, kCla,
-     "", ClaReviewsUpToDate},
+     "on the period's last day", "short breaks", Unit::kPercent, Polarity::kHigherBetter, kCla, "",
+     ClaReviewsUpToDate},
     {"cla_review_participation_pct", "Children looked after", "Children taking part in reviews",
      "At how many reviews the child took part, in person, through an advocate or in some other "
      "way.",
      "Reviews in the period with REVIEW_CODE PN1-PN6",
-     "Reviews in the period of children aged 4 or over (REVIEW_CODE PN1-PN7)",
-     "by the review date", "", Unit::kPercent, Polarity::kHigherBetter, kCla, "",
-     ReviewParticipation},
+     "Reviews in the period of children aged 4 or over (REVIEW_CODE PN1-PN7)", "by the review date",
+     "", Unit::kPercent, Polarity::kHigherBetter, kCla, "", ReviewParticipation},
     {"cla_missing_pct", "Children looked after", "Children in care who went missing",
      "Of the children in care during the period, how many went missing at least once.",
      "Children looked after at any time in the period with a missing incident (M) starting in it",
      "Children looked after at any time in the period", "during the period",
-     "short breaks; absences without authorisation (A) are not missing incidents",
-     Unit::kPercent, Polarity::kLowerBetter, kCla, "lait_children_missing", ClaMissing},
+     "short breaks; absences without authorisation (A) are not missing incidents", Unit::kPercent,
+     Polarity::kLowerBetter, kCla, "lait_children_missing", ClaMissing},
     {"cla_health_check_pct", "Children looked after", "Annual health assessments up to date",
      "Of the children in care for a year or more, how many had an up-to-date health assessment.",
-     "Children looked after continuously for 12 months at the year's 31 March whose health "
-     "assessment was up to date (OC2 HEALTH_CHECK)",
+     "Children looked after continuously for 12 months at the year's 31 March whose annual "
+     "health assessment was up to date (OC2 HEALTH_ASSESSMENT)",
      "Children looked after continuously for 12 months at 31 March",
      "by the 31 March the OC2 figures are for", "short breaks", Unit::kPercent,
      Polarity::kHigherBetter, kCla, "lait_lachealth_pct", HealthCheck},
@@ -440,8 +438,8 @@ const IndicatorDef kDefs[] = {
      "Of the care leavers aged 19 to 21, how many the council was in touch with.",
      "Care leavers aged 19-21 on the birthday their contact is about, IN_TOUCH YES",
      "Care leavers aged 19-21 with a birthday contact in the period (each once)",
-     "by the birthday the contact is about", "", Unit::kPercent, Polarity::kHigherBetter, kCla,
-     "", CareLeaverInTouch},
+     "by the birthday the contact is about", "", Unit::kPercent, Polarity::kHigherBetter, kCla, "",
+     CareLeaverInTouch},
     {"care_leavers_suitable_pct", "Care leavers", "Care leavers in suitable accommodation",
      "Of the care leavers aged 19 to 21, how many lived in accommodation considered suitable.",
      "Care leavers aged 19-21 whose ACCOM ends in 1 (suitable)",
@@ -455,9 +453,8 @@ const IndicatorDef kDefs[] = {
      "by the birthday the contact is about", "", Unit::kPercent, Polarity::kHigherBetter, kCla,
      "care_leavers_19_21_eet_pct", CareLeaverEet},
     {"adopted", "Adoption", "Children adopted", "How many children in care were adopted.",
-     "Children whose period of care ended in the period with an adoption order (REC E11, E12)",
-     "", "by DEC", "", Unit::kCount, Polarity::kNeither, kCla, "lait_no_of_lac_adopted",
-     AdoptedCount},
+     "Children whose period of care ended in the period with an adoption order (REC E11, E12)", "",
+     "by DEC", "", Unit::kCount, Polarity::kNeither, kCla, "lait_no_of_lac_adopted", AdoptedCount},
     {"adopted_pct", "Adoption", "Children leaving care through adoption",
      "Of the children who left care, how many were adopted.",
      "Children ceasing care in the period with REC E11 or E12",
@@ -475,8 +472,8 @@ const IndicatorDef kDefs[] = {
      "For the children adopted, the average number of days between the council's authority to "
      "place for adoption and the match with adopters.",
      "Sum over children adopted in the period of days from DATE_PLACED to DATE_MATCH",
-     "Children adopted in the period with both dates recorded", "by the date of adoption (DEC)",
-     "", Unit::kAverage, Polarity::kLowerBetter, kCla, "", AdoptionA2},
+     "Children adopted in the period with both dates recorded", "by the date of adoption (DEC)", "",
+     Unit::kAverage, Polarity::kLowerBetter, kCla, "", AdoptionA2},
 };
 
 }  // namespace

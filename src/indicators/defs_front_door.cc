@@ -5,15 +5,11 @@ namespace sg::ind {
 namespace {
 using namespace defs;
 
-Day UkDay(std::int64_t unix_seconds) {
-  return Timestamp::FromUnixSeconds(unix_seconds).UkDate().days();
-}
-
 // ---- Contacts ----
 
 void Contacts(const Facts& f, Tally& t) {
   for (const FContact& c : f.contacts) {
-    const Day d = UkDay(c.received);
+    const Day d = c.received_day;
     t.Add(t.PeriodOf(d), c.child, kNone, d, 1, 0);
   }
 }
@@ -23,7 +19,7 @@ template <size_t N>
 void ContactOutcome(const Facts& f, Tally& t, const std::string_view (&codes)[N]) {
   for (const FContact& c : f.contacts) {
     if (c.decided == 0 || c.decision.empty()) continue;
-    const Day d = UkDay(c.received);
+    const Day d = c.received_day;
     bool hit = false;
     for (std::string_view code : codes) hit |= c.decision == code;
     t.Add(t.PeriodOf(d), c.child, kNone, d, hit ? 1 : 0, 1);
@@ -38,16 +34,16 @@ void ContactEarlyHelp(const Facts& f, Tally& t) { ContactOutcome(f, t, kEarlyHel
 
 void ContactDecided1Wd(const Facts& f, Tally& t) {
   for (const FContact& c : f.contacts) {
-    const Day d = UkDay(c.received);
+    const Day d = c.received_day;
     const int p = t.PeriodOf(d);
     if (p < 0 || c.decided == 0) continue;
-    t.Add(p, c.child, kNone, d, WithinWorkingDays(d, UkDay(c.decided), 1) ? 1 : 0, 1);
+    t.Add(p, c.child, kNone, d, WithinWorkingDays(d, c.decided_day, 1) ? 1 : 0, 1);
   }
 }
 
 void ContactDecided24h(const Facts& f, Tally& t) {
   for (const FContact& c : f.contacts) {
-    const Day d = UkDay(c.received);
+    const Day d = c.received_day;
     const int p = t.PeriodOf(d);
     if (p < 0 || c.decided == 0) continue;
     t.Add(p, c.child, kNone, d, c.decided - c.received <= 24 * 3600 ? 1 : 0, 1);
@@ -57,8 +53,8 @@ void ContactDecided24h(const Facts& f, Tally& t) {
 void ContactsAwaiting(const Facts& f, Tally& t) {
   // Received on or before the reference date and not decided by the end of it.
   for (const FContact& c : f.contacts) {
-    const Day received = UkDay(c.received);
-    const Day decided = c.decided == 0 ? kOpen : UkDay(c.decided);
+    const Day received = c.received_day;
+    const Day decided = c.decided_day;
     auto [a, b] = t.PeriodsEnding(received, decided == kOpen ? kOpen : decided - 1);
     for (int p = a; p < b; ++p) t.Add(p, c.child, kNone, t.To(p), 1, 0);
   }
@@ -257,14 +253,14 @@ const IndicatorDef kDefs[] = {
      "lait_refbysource_healthserv_pct", ReferralHealth},
     {"assessments_completed", "Assessments", "Assessments completed",
      "How many social work (single) assessments were completed.",
-     "Assessments authorised in the period", "", "by AssessmentAuthorisationDate", "",
-     Unit::kCount, Polarity::kNeither, kCin, "", AssessmentsCompleted},
+     "Assessments authorised in the period", "", "by AssessmentAuthorisationDate", "", Unit::kCount,
+     Polarity::kNeither, kCin, "", AssessmentsCompleted},
     {"assessment_45wd_pct", "Assessments", "Assessments within 45 working days",
      "How many assessments were finished within the 45 working days Working Together allows.",
      "Assessments authorised in the period on or before the 45th working day after the referral "
      "date",
-     "Assessments authorised in the period", "by AssessmentAuthorisationDate", "",
-     Unit::kPercent, Polarity::kHigherBetter, kCin, "lait_continue_assess_comp", Assessment45},
+     "Assessments authorised in the period", "by AssessmentAuthorisationDate", "", Unit::kPercent,
+     Polarity::kHigherBetter, kCin, "lait_continue_assess_comp", Assessment45},
     {"assessment_median_wd", "Assessments", "Median working days to complete an assessment",
      "The typical time an assessment took, from its start to its authorisation, in working days.",
      "Median over assessments authorised in the period of the working days from "
@@ -275,13 +271,13 @@ const IndicatorDef kDefs[] = {
      "How many completed assessments record that the social worker saw the child.",
      "Assessments authorised in the period with a date the child was seen on or before "
      "authorisation",
-     "Assessments authorised in the period", "by AssessmentAuthorisationDate", "",
-     Unit::kPercent, Polarity::kHigherBetter, kCin | kHasCasework, "", AssessmentSeen},
+     "Assessments authorised in the period", "by AssessmentAuthorisationDate", "", Unit::kPercent,
+     Polarity::kHigherBetter, kCin | kHasCasework, "", AssessmentSeen},
     {"assessment_seen_alone_pct", "Assessments", "Assessments where the child was seen alone",
      "How many completed assessments record that the child was seen alone.",
      "Assessments authorised in the period where the child was seen, and seen alone",
-     "Assessments authorised in the period", "by AssessmentAuthorisationDate", "",
-     Unit::kPercent, Polarity::kHigherBetter, kCin | kHasCasework, "", AssessmentSeenAlone},
+     "Assessments authorised in the period", "by AssessmentAuthorisationDate", "", Unit::kPercent,
+     Polarity::kHigherBetter, kCin | kHasCasework, "", AssessmentSeenAlone},
     {"assessments_overdue", "Assessments", "Open assessments past 45 working days",
      "How many assessments were still open at the end of the period although more than 45 "
      "working days had passed since the referral.",

@@ -31,7 +31,9 @@ inline int AgeOn(Day dob, Day at) {
   return Date::FromDays(at).YearsSince(Date::FromDays(dob));
 }
 
-inline bool OpenOn(Day start, Day end, Day at) { return start != kNoDay && start <= at && end >= at; }
+inline bool OpenOn(Day start, Day end, Day at) {
+  return start != kNoDay && start <= at && end >= at;
+}
 
 // Open at the end of `at` (started on or before it, not ended on or before it): DfE's "at 31
 // March" for episodes of care and of need, and for plans.

@@ -51,8 +51,8 @@ void VacancyRate(const Facts& f, Tally& t) {
   ForEachReferenceInPost(f, t, [&](int q, Ix i) {
     const FWorker& w = f.workers[static_cast<size_t>(i)];
     if (SocialWorker(w) && !w.agency && w.team != kNone) {
-      filled[static_cast<size_t>(w.team) * static_cast<size_t>(t.size()) + static_cast<size_t>(q)] +=
-          w.fte;
+      filled[static_cast<size_t>(w.team) * static_cast<size_t>(t.size()) +
+             static_cast<size_t>(q)] += w.fte;
     }
   });
   for (size_t team = 0; team < f.teams.size(); ++team) {
@@ -75,7 +75,8 @@ void Turnover(const Facts& f, Tally& t) {
       const Day ref = t.To(q);
       const bool in_post = w.start <= ref && w.end >= ref;
       const bool left = w.end != kOpen && w.end <= ref && w.end > AddYears(ref, -1);
-      if (in_post || left) t.Add(q, kNone, static_cast<Ix>(i), ref, left ? w.fte : 0, in_post ? w.fte : 0);
+      if (in_post || left)
+        t.Add(q, kNone, static_cast<Ix>(i), ref, left ? w.fte : 0, in_post ? w.fte : 0);
     }
   }
 }
@@ -143,9 +144,8 @@ const IndicatorDef kDefs[] = {
     {"agency_rate_pct", "Workforce", "Agency social workers",
      "Of the social workers in post, how many (by FTE) were agency workers.",
      "FTE of agency social workers on the reference date",
-     "FTE of agency and employed social workers on the reference date",
-     "on the period's last day", "", Unit::kPercent, Polarity::kLowerBetter, kWf,
-     "csww_agency_rate_fte", AgencyRate},
+     "FTE of agency and employed social workers on the reference date", "on the period's last day",
+     "", Unit::kPercent, Polarity::kLowerBetter, kWf, "csww_agency_rate_fte", AgencyRate},
     {"vacancy_rate_pct", "Workforce", "Social worker vacancies",
      "Of the funded social worker posts, how many were not filled by an employed social worker.",
      "Funded posts (teams' established FTE) less employed social workers' FTE on the reference "
@@ -156,7 +156,8 @@ const IndicatorDef kDefs[] = {
     {"turnover_pct", "Workforce", "Social worker turnover",
      "Of the employed social workers, how many (by FTE) left in the last 12 months.",
      "FTE of employed social workers who left in the 12 months up to the reference date",
-     "FTE of employed social workers in post on the reference date", "the 12 months to the "
+     "FTE of employed social workers in post on the reference date",
+     "the 12 months to the "
      "period's last day",
      "agency workers", Unit::kPercent, Polarity::kLowerBetter, kWf, "csww_turnover_rate_fte",
      Turnover},

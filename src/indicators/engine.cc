@@ -29,15 +29,18 @@ struct BreakdownName_ {
   std::string_view name;
 };
 constexpr BreakdownName_ kBreakdowns[] = {
-    {Breakdown::kNone, "none"},     {Breakdown::kTeam, "team"},
-    {Breakdown::kWorker, "worker"}, {Breakdown::kAgeBand, "age"},
-    {Breakdown::kSex, "sex"},       {Breakdown::kEthnicity, "ethnicity"},
+    {Breakdown::kNone, "none"},
+    {Breakdown::kTeam, "team"},
+    {Breakdown::kWorker, "worker"},
+    {Breakdown::kAgeBand, "age"},
+    {Breakdown::kSex, "sex"},
+    {Breakdown::kEthnicity, "ethnicity"},
     {Breakdown::kDisability, "disability"},
 };
 
 // DfE's age bands for children in need and looked after.
-constexpr std::string_view kAgeBands[] = {"Unborn or not known", "Under 1", "1 to 4", "5 to 9",
-                                          "10 to 15", "16 and over"};
+constexpr std::string_view kAgeBands[] = {
+    "Unborn or not known", "Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over"};
 int AgeBand(Day dob, Day at) {
   if (dob == kNoDay || at < dob) return 0;
   const int age = Date::FromDays(at).YearsSince(Date::FromDays(dob));
@@ -141,8 +144,7 @@ Result<std::vector<Period>> MonthlyPeriods(Date from, Date to, int max_months) {
 Period ReportingYear(int year) {
   char label[16];
   std::snprintf(label, sizeof label, "%04d-%02d", year - 1, year % 100);
-  return Period{Date::FromCivil(year - 1, 4, 1).days(), Date::FromCivil(year, 3, 31).days(),
-                label};
+  return Period{Date::FromCivil(year - 1, 4, 1).days(), Date::FromCivil(year, 3, 31).days(), label};
 }
 
 Tally::Tally(const Facts& facts, const std::vector<Period>& periods, Breakdown by, Unit unit)
@@ -267,8 +269,8 @@ void Tally::AddForTeam(int p, Ix team, double num, double den) {
   t.num += num;
   t.den += den;
   if (by_ == Breakdown::kNone) return;
-  const std::int64_t key = by_ == Breakdown::kTeam ? (team == kNone ? kNotAllocated : team)
-                                                   : kNotApplicable;
+  const std::int64_t key =
+      by_ == Breakdown::kTeam ? (team == kNone ? kNotAllocated : team) : kNotApplicable;
   Cell& g = GroupFor(key).cells[static_cast<size_t>(p)];
   g.num += num;
   g.den += den;
@@ -308,7 +310,8 @@ std::optional<double> ValueOf(const IndicatorDef& def, const Cell& cell,
       std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n / 2), v.end());
       const double hi = v[n / 2];
       if (n % 2 == 1) return hi;
-      const double lo = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n / 2));
+      const double lo =
+          *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n / 2));
       return (lo + hi) / 2;
     }
   }
@@ -318,8 +321,8 @@ std::optional<double> ValueOf(const IndicatorDef& def, const Cell& cell,
 std::span<const IndicatorDef> AllIndicators() {
   static const std::vector<IndicatorDef> kAll = [] {
     std::vector<IndicatorDef> all;
-    for (auto family : {FrontDoorIndicators(), CinCpIndicators(), ClaIndicators(),
-                        WorkforceIndicators()}) {
+    for (auto family :
+         {FrontDoorIndicators(), CinCpIndicators(), ClaIndicators(), WorkforceIndicators()}) {
       all.insert(all.end(), family.begin(), family.end());
     }
     return all;
@@ -365,7 +368,8 @@ Result<Scorecard> Evaluate(const Facts& facts, const EvaluateOptions& options) {
   } else {
     for (const std::string& id : options.ids) {
       const IndicatorDef* d = FindIndicator(id);
-      if (d == nullptr) return NotFound("no indicator \"" + id + "\" (see `safeguard indicators --list`)");
+      if (d == nullptr)
+        return NotFound("no indicator \"" + id + "\" (see `safeguard indicators --list`)");
       defs.push_back(d);
     }
   }
@@ -384,7 +388,8 @@ Result<Scorecard> Evaluate(const Facts& facts, const EvaluateOptions& options) {
       const unsigned missing = d.needs & ~facts.has;
       if (missing != 0) {
         s.available = false;
-        s.unavailable_reason = "needs " + Missing(missing) + ", which the data supplied does not carry";
+        s.unavailable_reason =
+            "needs " + Missing(missing) + ", which the data supplied does not carry";
         s.total.resize(options.periods.size());
         continue;
       }

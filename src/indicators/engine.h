@@ -70,8 +70,8 @@ struct IndicatorDef {
   std::string_view exclusions;   // "" when none
   Unit unit = Unit::kCount;
   Polarity polarity = Polarity::kNeither;
-  unsigned needs = 0;              // Has bits the indicator reads
-  std::string_view benchmark;      // la_figures.csv measure it compares with ("" when none)
+  unsigned needs = 0;          // Has bits the indicator reads
+  std::string_view benchmark;  // la_figures.csv measure it compares with ("" when none)
   EvalFn eval = nullptr;
 };
 

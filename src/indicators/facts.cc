@@ -1,12 +1,12 @@
 #include "indicators/facts.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <future>
 #include <map>
 #include <memory>
 #include <set>
-#include <cstdlib>
 #include <span>
 #include <unordered_map>
 
@@ -98,7 +98,9 @@ class Source {
 class RecordRow final : public FactRow {
  public:
   RecordRow(const Record& r, const std::vector<int>& cols) : r_(r), cols_(cols) {}
-  const Value& V(int c) const { return r_.values()[static_cast<size_t>(cols_[static_cast<size_t>(c)])]; }
+  const Value& V(int c) const {
+    return r_.values()[static_cast<size_t>(cols_[static_cast<size_t>(c)])];
+  }
   Id RowId() const override { return r_.id(); }
   Id Ref(int c) const override {
     const auto* v = std::get_if<std::int64_t>(&V(c));
@@ -207,17 +209,31 @@ class SqlSource final : public Source {
 };
 
 // Record ids -> array indexes.
+// Store ids are dense (1, 2, 3, ...), so a vector indexed by id serves; ids far beyond the
+// count go to a hash map.
 class IdMap {
  public:
-  void Add(Id id, Ix ix) { map_.emplace(id, ix); }
+  void Add(Id id, Ix ix) {
+    if (id > 0 && id < kDenseLimit) {
+      if (static_cast<size_t>(id) >= dense_.size())
+        dense_.resize(static_cast<size_t>(id) * 2, kNone);
+      dense_[static_cast<size_t>(id)] = ix;
+    } else {
+      sparse_.emplace(id, ix);
+    }
+  }
   Ix Find(Id id) const {
-    if (id == 0) return kNone;
-    auto it = map_.find(id);
-    return it == map_.end() ? kNone : it->second;
+    if (id <= 0) return kNone;
+    if (id < kDenseLimit)
+      return static_cast<size_t>(id) < dense_.size() ? dense_[static_cast<size_t>(id)] : kNone;
+    auto it = sparse_.find(id);
+    return it == sparse_.end() ? kNone : it->second;
   }
 
  private:
-  std::unordered_map<Id, Ix> map_;
+  static constexpr Id kDenseLimit = 1 << 26;
+  std::vector<Ix> dense_;
+  std::unordered_map<Id, Ix> sparse_;
 };
 
 struct Maps {
@@ -310,8 +326,8 @@ Status LoadStrategyAndS47(Source& src, Facts& f, Maps& m) {
 }
 
 Status LoadCpPlans(Source& src, Facts& f, Maps& m) {
-  static constexpr std::string_view kF[] = {"child_id",   "referral_id",      "start_date",
-                                            "end_date",   "initial_category", "previous_plans"};
+  static constexpr std::string_view kF[] = {"child_id", "referral_id",      "start_date",
+                                            "end_date", "initial_category", "previous_plans"};
   return src.Each("cp_plan", kF, [&](const FactRow& r) {
     FPlan p;
     p.child = m.child.Find(r.Ref(0));
@@ -345,9 +361,9 @@ Status LoadContacts(Source& src, Facts& f, const Maps& m) {
 }
 
 Status LoadAssessments(Source& src, Facts& f, const Maps& m) {
-  static constexpr std::string_view kF[] = {"child_id",        "referral_id",      "start_date",
-                                            "authorised_date", "child_seen_date",  "child_seen_alone",
-                                            "worker_id"};
+  static constexpr std::string_view kF[] = {
+      "child_id",        "referral_id",      "start_date", "authorised_date",
+      "child_seen_date", "child_seen_alone", "worker_id"};
   return src.Each("assessment", kF, [&](const FactRow& r) {
     FAssessment a;
     a.child = m.child.Find(r.Ref(0));
@@ -400,9 +416,8 @@ Status LoadPlanReviews(Source& src, Facts& f, const Maps& m) {
 }
 
 Status LoadVisits(Source& src, Facts& f, const Maps& m) {
-  static constexpr std::string_view kF[] = {"child_id",         "visit_type",
-                                            "visit_date",       "child_seen",
-                                            "child_seen_alone", "worker_id"};
+  static constexpr std::string_view kF[] = {"child_id",   "visit_type",       "visit_date",
+                                            "child_seen", "child_seen_alone", "worker_id"};
   return src.Each("visit", kF, [&](const FactRow& r) {
     FVisit v;
     v.child = m.child.Find(r.Ref(0));
@@ -418,9 +433,9 @@ Status LoadVisits(Source& src, Facts& f, const Maps& m) {
 
 Status LoadEpisodes(Source& src, Facts& f, const Maps& m) {
   static constexpr std::string_view kF[] = {
-      "child_id",           "start_date",    "end_date",          "reason_new_episode",
-      "legal_status",       "category_of_need", "placement_type", "placement_provider",
-      "reason_ceased",      "home_postcode", "placement_postcode"};
+      "child_id",      "start_date",       "end_date",          "reason_new_episode",
+      "legal_status",  "category_of_need", "placement_type",    "placement_provider",
+      "reason_ceased", "home_postcode",    "placement_postcode"};
   return src.Each("cla_episode", kF, [&](const FactRow& r) {
     FEpisode e;
     e.child = m.child.Find(r.Ref(0));
@@ -450,9 +465,9 @@ Status LoadClaOther(Source& src, Facts& f, const Maps& m) {
     FMissing v{m.child.Find(r.Ref(0)), r.Str(1), r.DayAt(2, kNoDay)};
     if (v.child != kNone && v.start != kNoDay) f.missing.push_back(std::move(v));
   }));
-  static constexpr std::string_view kH[] = {"child_id",      "year_ending",      "health_check",
-                                            "teeth_check",   "immunisations",    "substance_misuse",
-                                            "convicted",     "sdq_score"};
+  static constexpr std::string_view kH[] = {"child_id",    "year_ending",   "health_check",
+                                            "teeth_check", "immunisations", "substance_misuse",
+                                            "convicted",   "sdq_score",     "health_assessment"};
   SG_RETURN_IF_ERROR(src.Each("cla_health", kH, [&](const FactRow& r) {
     FHealth h;
     h.child = m.child.Find(r.Ref(0));
@@ -463,6 +478,7 @@ Status LoadClaOther(Source& src, Facts& f, const Maps& m) {
     h.substance_misuse = r.Flag(5);
     h.convicted = r.Flag(6);
     h.sdq = r.Present(7) ? static_cast<int>(r.Num(7)) : -1;
+    h.health_assessment = r.Flag(8);
     if (h.child != kNone && h.year_ending != kNoDay) f.health.push_back(h);
   }));
   static constexpr std::string_view kC[] = {"child_id", "contact_date", "in_touch", "activity",
@@ -474,8 +490,7 @@ Status LoadClaOther(Source& src, Facts& f, const Maps& m) {
   static constexpr std::string_view kA[] = {"child_id", "best_interest_date",
                                             "placement_order_date", "match_date"};
   return src.Each("adoption", kA, [&](const FactRow& r) {
-    FAdoption a{m.child.Find(r.Ref(0)), r.DayAt(1, kNoDay), r.DayAt(2, kNoDay),
-                r.DayAt(3, kNoDay)};
+    FAdoption a{m.child.Find(r.Ref(0)), r.DayAt(1, kNoDay), r.DayAt(2, kNoDay), r.DayAt(3, kNoDay)};
     if (a.child != kNone) f.adoptions.push_back(a);
   });
 }
@@ -520,8 +535,8 @@ Status Phase1(Source& src, Facts& f, Maps& m) {
 const std::vector<Loader>& Group(int g) {
   static const std::vector<Loader> kA = {LoadVisits, LoadAssessments, LoadClaOther,
                                          LoadConferences};
-  static const std::vector<Loader> kB = {LoadContacts, LoadAllocations, LoadCinPlans,
-                                         LoadPlanReviews, LoadEpisodes, LoadWorkerEvents};
+  static const std::vector<Loader> kB = {LoadContacts,    LoadAllocations, LoadCinPlans,
+                                         LoadPlanReviews, LoadEpisodes,    LoadWorkerEvents};
   return g == 0 ? kA : kB;
 }
 
@@ -558,6 +573,10 @@ void Merge(Facts& to, Facts& from) {
 
 void Facts::Index() {
   const size_t n = children.size();
+  for (FContact& c : contacts) {
+    c.received_day = Timestamp::FromUnixSeconds(c.received).UkDate().days();
+    c.decided_day = c.decided == 0 ? kOpen : Timestamp::FromUnixSeconds(c.decided).UkDate().days();
+  }
   std::stable_sort(episodes.begin(), episodes.end(), [](const FEpisode& a, const FEpisode& b) {
     return a.child != b.child ? a.child < b.child : a.start < b.start;
   });
@@ -697,6 +716,16 @@ class ReturnsBuilder {
         // The latest census's account of an episode replaces an earlier one's.
         const auto key = std::make_pair(child, date);
         if (auto it = episode_.find(key); it != episode_.end()) Drop(it->second);
+        // Reviews of a plan the earlier census listed carry over to the later account of it.
+        std::map<Day, std::vector<Day>> earlier_reviews;
+        for (const FPlanReview& rv : f.cp_reviews) {
+          const FPlan& plan = f.cp_plans[static_cast<size_t>(rv.plan)];
+          if (plan.child == child &&
+              f.referrals[static_cast<size_t>(plan.referral)].child == kNone &&
+              f.referrals[static_cast<size_t>(plan.referral)].date == date) {
+            earlier_reviews[plan.start].push_back(rv.date);
+          }
+        }
         const Ix ref = Next(f.referrals);
         episode_[key] = ref;
         FReferral r;
@@ -747,9 +776,13 @@ class ReturnsBuilder {
           if (x.start == kNoDay) continue;
           const Ix plan = Next(f.cp_plans);
           f.cp_plans.push_back(x);
+          std::set<Day> seen;
           for (const std::string& rv : p.reviews) {
             const Day d = ReturnDay(rv);
-            if (d != kNoDay) f.cp_reviews.push_back({child, plan, d});
+            if (d != kNoDay && seen.insert(d).second) f.cp_reviews.push_back({child, plan, d});
+          }
+          for (Day d : earlier_reviews[x.start]) {
+            if (seen.insert(d).second) f.cp_reviews.push_back({child, plan, d});
           }
         }
       }
@@ -837,12 +870,13 @@ class ReturnsBuilder {
       const int id = col(kOc2, "CHILD"), hc = col(kOc2, "HEALTH_CHECK"),
                 teeth = col(kOc2, "TEETH_CHECK"), imm = col(kOc2, "IMMUNISATIONS"),
                 sub = col(kOc2, "SUBSTANCE_MISUSE"), conv = col(kOc2, "CONVICTED"),
-                sdq = col(kOc2, "SDQ_SCORE");
+                sdq = col(kOc2, "SDQ_SCORE"), ha = col(kOc2, "HEALTH_ASSESSMENT");
       for (const Row& r : ret.tables[kOc2]) {
         FHealth h;
         h.child = Child(cell(r, id));
         h.year_ending = year_end;
         h.health_check = cell(r, hc) == "1";
+        h.health_assessment = cell(r, ha) == "1";
         h.teeth_check = cell(r, teeth) == "1";
         h.immunisations = cell(r, imm) == "1";
         h.substance_misuse = cell(r, sub) == "1";
@@ -895,7 +929,8 @@ class ReturnsBuilder {
       }
       f.referrals = std::move(kept);
       auto fix = [&](auto& v) {
-        std::erase_if(v, [&](const auto& x) { return remap[static_cast<size_t>(x.referral)] == kNone; });
+        std::erase_if(
+            v, [&](const auto& x) { return remap[static_cast<size_t>(x.referral)] == kNone; });
         for (auto& x : v) x.referral = remap[static_cast<size_t>(x.referral)];
       };
       fix(f.assessments);
@@ -949,9 +984,11 @@ Result<Facts> FromReturns(const std::vector<const cin::Census*>& censuses,
   }
   // Oldest first, so that a later return's account of an episode replaces an earlier one's.
   std::vector<const cin::Census*> cs(censuses);
-  std::sort(cs.begin(), cs.end(), [](auto* a, auto* b) { return a->collection_year < b->collection_year; });
+  std::sort(cs.begin(), cs.end(),
+            [](auto* a, auto* b) { return a->collection_year < b->collection_year; });
   std::vector<const ssda903::Return*> rs(returns);
-  std::sort(rs.begin(), rs.end(), [](auto* a, auto* b) { return a->collection_year < b->collection_year; });
+  std::sort(rs.begin(), rs.end(),
+            [](auto* a, auto* b) { return a->collection_year < b->collection_year; });
   ReturnsBuilder b;
   for (const auto* c : cs) b.AddCensus(*c);
   for (const auto* r : rs) b.AddReturn(*r);

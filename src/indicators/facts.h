@@ -61,6 +61,8 @@ struct FContact {
   Ix child = kNone;
   std::int64_t received = 0;  // unix seconds
   std::int64_t decided = 0;   // unix seconds; 0 = not decided
+  Day received_day = kNoDay;  // the UK dates of both (set by Index())
+  Day decided_day = kOpen;
   std::string source;
   std::string decision;
 };
@@ -130,7 +132,9 @@ struct FMissing {
 struct FHealth {  // OC2, for the year ending 31 March
   Ix child = kNone;
   Day year_ending = kNoDay;
-  bool health_check = false, teeth_check = false, immunisations = false;
+  bool health_check = false;       // HEALTH_CHECK: the under-5s development check
+  bool health_assessment = false;  // HEALTH_ASSESSMENT: the annual health assessment
+  bool teeth_check = false, immunisations = false;
   bool substance_misuse = false, convicted = false;
   int sdq = -1;
 };
@@ -220,5 +224,20 @@ Result<Facts> LoadFacts(const std::string& location, int threads = 2);
 // taken from the latest return, which knows how it ended.
 Result<Facts> FromReturns(const std::vector<const cin::Census*>& censuses,
                           const std::vector<const ssda903::Return*>& returns);
+
+}  // namespace sg::ind
+
+namespace sg::ind {
+
+// The LA a store's children belong to: the three-digit code most UPNs carry (characters 2-4),
+// or empty when no child has a UPN.
+Result<std::string> InferLaCode(const std::string& location);
+
+// Reads returns from files: CIN census XML files and SSDA903 returns (a folder of CSV tables or
+// an XML file), told apart by their content, and joins them (FromReturns).
+Result<Facts> FactsFromReturnFiles(const std::vector<std::string>& paths);
+
+// The latest dated event in the facts (referral, contact, episode, ...), or kNoDay.
+Day LatestEvent(const Facts& facts);
 
 }  // namespace sg::ind

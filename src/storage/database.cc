@@ -54,8 +54,12 @@ class ResultRow final : public RowView {
  public:
   ResultRow(const QueryResult& r, size_t row) : r_(r), row_(row) {}
   bool IsNull(int c) const override { return r_.IsNull(row_, static_cast<size_t>(c)); }
-  std::int64_t Int(int c) const override { return IsNull(c) ? 0 : r_.Int(row_, static_cast<size_t>(c)); }
-  double Real(int c) const override { return IsNull(c) ? 0 : r_.Real(row_, static_cast<size_t>(c)); }
+  std::int64_t Int(int c) const override {
+    return IsNull(c) ? 0 : r_.Int(row_, static_cast<size_t>(c));
+  }
+  double Real(int c) const override {
+    return IsNull(c) ? 0 : r_.Real(row_, static_cast<size_t>(c));
+  }
   std::string_view Text(int c) const override {
     if (IsNull(c)) return {};
     const SqlValue& v = r_.row(row_)[static_cast<size_t>(c)];

@@ -6,7 +6,8 @@
 
 namespace sg::testing {
 
-Id FixtureRecords::Add(std::string_view entity, std::vector<std::pair<std::string, sg::Value>> fields) {
+Id FixtureRecords::Add(std::string_view entity,
+                       std::vector<std::pair<std::string, sg::Value>> fields) {
   auto& list = records_[std::string(entity)];
   Record r(Entity(entity));
   r.meta().id = static_cast<Id>(list.size()) + 1;
@@ -51,15 +52,15 @@ ind::Cell TotalCell(const RecordSet& records, std::string_view id, std::string_v
 }
 
 std::optional<double> ValueFor(const RecordSet& records, std::string_view id,
-                            std::string_view period, std::optional<double> population) {
+                               std::string_view period, std::optional<double> population) {
   auto p = ind::ParsePeriod(period);
   EXPECT_TRUE(p.ok()) << p.status().ToString();
   auto card = Run(records, id, {*p});
   return ind::ValueOf(*card.series.at(0).def, card.series.at(0).total.at(0), population);
 }
 
-std::vector<std::optional<double>> Monthly(const RecordSet& records, std::string_view id,
-                                           Date from, Date to) {
+std::vector<std::optional<double>> Monthly(const RecordSet& records, std::string_view id, Date from,
+                                           Date to) {
   auto months = ind::MonthlyPeriods(from, to);
   EXPECT_TRUE(months.ok());
   auto card = Run(records, id, *months);
@@ -70,8 +71,7 @@ std::vector<std::optional<double>> Monthly(const RecordSet& records, std::string
   return out;
 }
 
-std::map<std::string, std::optional<double>> ByGroup(const RecordSet& records,
-                                                     std::string_view id,
+std::map<std::string, std::optional<double>> ByGroup(const RecordSet& records, std::string_view id,
                                                      std::string_view period,
                                                      std::string_view breakdown) {
   auto p = ind::ParsePeriod(period);

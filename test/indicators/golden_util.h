@@ -34,15 +34,14 @@ Timestamp At(int y, unsigned m, unsigned d, int hh = 9, int mm = 0);
 // The indicator's total over one period ("2024-04-01..2025-03-31"), computed through
 // FromRecords and Evaluate: its value in the indicator's unit (population for rates).
 std::optional<double> ValueFor(const RecordSet& records, std::string_view id,
-                            std::string_view period, std::optional<double> population = {});
+                               std::string_view period, std::optional<double> population = {});
 // The raw cell (numerator, denominator, values) of the total.
 ind::Cell TotalCell(const RecordSet& records, std::string_view id, std::string_view period);
 // Monthly values from the month of `from` to the month of `to`.
-std::vector<std::optional<double>> Monthly(const RecordSet& records, std::string_view id,
-                                           Date from, Date to);
+std::vector<std::optional<double>> Monthly(const RecordSet& records, std::string_view id, Date from,
+                                           Date to);
 // The value for each group of a breakdown ("team", "worker", "age", ...), by group label.
-std::map<std::string, std::optional<double>> ByGroup(const RecordSet& records,
-                                                     std::string_view id,
+std::map<std::string, std::optional<double>> ByGroup(const RecordSet& records, std::string_view id,
                                                      std::string_view period,
                                                      std::string_view breakdown);
 
