@@ -10,7 +10,7 @@ using namespace defs;
 void Contacts(const Facts& f, Tally& t) {
   for (const FContact& c : f.contacts) {
     const Day d = c.received_day;
-    t.Add(t.PeriodOf(d), c.child, kNone, d, 1, 0);
+    t.AddAllocated(t.PeriodOf(d), c.child, c.alloc, d, 1, 0);
   }
 }
 
@@ -22,7 +22,7 @@ void ContactOutcome(const Facts& f, Tally& t, const std::string_view (&codes)[N]
     const Day d = c.received_day;
     bool hit = false;
     for (std::string_view code : codes) hit |= c.decision == code;
-    t.Add(t.PeriodOf(d), c.child, kNone, d, hit ? 1 : 0, 1);
+    t.AddAllocated(t.PeriodOf(d), c.child, c.alloc, d, hit ? 1 : 0, 1);
   }
 }
 constexpr std::string_view kToReferral[] = {"REFERRAL", "STRATEGY_DISCUSSION"};
@@ -37,7 +37,7 @@ void ContactDecided1Wd(const Facts& f, Tally& t) {
     const Day d = c.received_day;
     const int p = t.PeriodOf(d);
     if (p < 0 || c.decided == 0) continue;
-    t.Add(p, c.child, kNone, d, WithinWorkingDays(d, c.decided_day, 1) ? 1 : 0, 1);
+    t.AddAllocated(p, c.child, c.alloc, d, WithinWorkingDays(d, c.decided_day, 1) ? 1 : 0, 1);
   }
 }
 
@@ -46,7 +46,7 @@ void ContactDecided24h(const Facts& f, Tally& t) {
     const Day d = c.received_day;
     const int p = t.PeriodOf(d);
     if (p < 0 || c.decided == 0) continue;
-    t.Add(p, c.child, kNone, d, c.decided - c.received <= 24 * 3600 ? 1 : 0, 1);
+    t.AddAllocated(p, c.child, c.alloc, d, c.decided - c.received <= 24 * 3600 ? 1 : 0, 1);
   }
 }
 
@@ -63,7 +63,7 @@ void ContactsAwaiting(const Facts& f, Tally& t) {
 // ---- Referrals ----
 
 void Referrals(const Facts& f, Tally& t) {
-  for (const FReferral& r : f.referrals) t.Add(t.PeriodOf(r.date), r.child, kNone, r.date, 1, 0);
+  for (const FReferral& r : f.referrals) t.AddAllocated(t.PeriodOf(r.date), r.child, r.alloc, r.date, 1, 0);
 }
 
 void ReReferrals(const Facts& f, Tally& t) {
@@ -73,7 +73,7 @@ void ReReferrals(const Facts& f, Tally& t) {
       const FReferral& r = f.referrals[static_cast<size_t>(i)];
       // Within 12 months: on or before the first anniversary of the previous referral.
       const bool again = previous != kNoDay && r.date <= AddYears(previous, 1);
-      t.Add(t.PeriodOf(r.date), r.child, kNone, r.date, again ? 1 : 0, 1);
+      t.AddAllocated(t.PeriodOf(r.date), r.child, r.alloc, r.date, again ? 1 : 0, 1);
       previous = r.date;
     }
   }
@@ -81,14 +81,14 @@ void ReReferrals(const Facts& f, Tally& t) {
 
 void ReferralNfa(const Facts& f, Tally& t) {
   for (const FReferral& r : f.referrals) {
-    t.Add(t.PeriodOf(r.date), r.child, kNone, r.date, r.nfa ? 1 : 0, 1);
+    t.AddAllocated(t.PeriodOf(r.date), r.child, r.alloc, r.date, r.nfa ? 1 : 0, 1);
   }
 }
 
 void ReferralNotInNeed(const Facts& f, Tally& t) {
   // Closed after assessment with no further action (RC8), as DfE counts "assessed not in need".
   for (const FReferral& r : f.referrals) {
-    t.Add(t.PeriodOf(r.date), r.child, kNone, r.date, r.closure_reason == "RC8" ? 1 : 0, 1);
+    t.AddAllocated(t.PeriodOf(r.date), r.child, r.alloc, r.date, r.closure_reason == "RC8" ? 1 : 0, 1);
   }
 }
 
@@ -97,7 +97,7 @@ void ReferralSource(const Facts& f, Tally& t, const std::string_view (&codes)[N]
   for (const FReferral& r : f.referrals) {
     bool hit = false;
     for (std::string_view code : codes) hit |= r.source == code;
-    t.Add(t.PeriodOf(r.date), r.child, kNone, r.date, hit ? 1 : 0, 1);
+    t.AddAllocated(t.PeriodOf(r.date), r.child, r.alloc, r.date, hit ? 1 : 0, 1);
   }
 }
 constexpr std::string_view kPolice[] = {"6"};

@@ -181,14 +181,14 @@ std::pair<int, int> Tally::PeriodsEnding(Day start, Day end) const {
   return {a, std::max(a, b)};
 }
 
-std::int64_t Tally::GroupKey(Ix child, Ix worker, Day at) const {
+std::int64_t Tally::GroupKey(Ix child, Ix worker, Day at, Ix allocation) const {
   switch (by_) {
     case Breakdown::kNone:
       return 0;
     case Breakdown::kTeam:
     case Breakdown::kWorker: {
       if (worker == kNone && child != kNone) {
-        const Ix a = facts_.AllocationOn(child, at);
+        const Ix a = allocation == kUnknownAllocation ? facts_.AllocationOn(child, at) : allocation;
         if (a != kNone) {
           const FAllocation& al = facts_.allocations[static_cast<size_t>(a)];
           if (by_ == Breakdown::kWorker) return al.worker == kNone ? kNotAllocated : al.worker;
@@ -259,6 +259,17 @@ void Tally::Add(int p, Ix child, Ix worker, Day at, double num, double den) {
   t.den += den;
   if (by_ == Breakdown::kNone) return;
   Cell& g = GroupFor(GroupKey(child, worker, at)).cells[static_cast<size_t>(p)];
+  g.num += num;
+  g.den += den;
+}
+
+void Tally::AddAllocated(int p, Ix child, Ix allocation, Day at, double num, double den) {
+  if (p < 0 || p >= size()) return;
+  Cell& t = total_[static_cast<size_t>(p)];
+  t.num += num;
+  t.den += den;
+  if (by_ == Breakdown::kNone) return;
+  Cell& g = GroupFor(GroupKey(child, kNone, at, allocation)).cells[static_cast<size_t>(p)];
   g.num += num;
   g.den += den;
 }
@@ -395,8 +406,8 @@ Result<Scorecard> Evaluate(const Facts& facts, const EvaluateOptions& options) {
       }
       Tally t(facts, options.periods, options.by, d.unit);
       d.eval(facts, t);
-      s.total = t.total();
-      s.groups = t.groups();
+      s.total = t.TakeTotal();
+      s.groups = t.TakeGroups();
       std::sort(s.groups.begin(), s.groups.end(),
                 [](const Tally::Group& a, const Tally::Group& b) { return a.label < b.label; });
     }

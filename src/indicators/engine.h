@@ -108,6 +108,8 @@ class Tally {
   // Counts in period p for a whole team (team-level facts such as funded posts); in
   // breakdowns other than by team such figures are "Not applicable".
   void AddForTeam(int p, Ix team, double num, double den);
+  // As Add, with the allocation open on `at` already looked up (Facts::AllocationOn).
+  void AddAllocated(int p, Ix child, Ix allocation, Day at, double num, double den);
   // A value for a median, in period p.
   void AddValue(int p, Ix child, Ix worker, Day at, double value);
 
@@ -118,10 +120,13 @@ class Tally {
   };
   const std::vector<Cell>& total() const { return total_; }
   const std::vector<Group>& groups() const { return groups_; }
+  std::vector<Cell> TakeTotal() { return std::move(total_); }
+  std::vector<Group> TakeGroups() { return std::move(groups_); }
   Breakdown by() const { return by_; }
 
  private:
-  std::int64_t GroupKey(Ix child, Ix worker, Day at) const;
+  std::int64_t GroupKey(Ix child, Ix worker, Day at, Ix allocation = kUnknownAllocation) const;
+  static constexpr Ix kUnknownAllocation = -2;
   Group& GroupFor(std::int64_t key);
   std::string LabelOf(std::int64_t key) const;
 

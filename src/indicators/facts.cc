@@ -1,6 +1,10 @@
 #include "indicators/facts.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <future>
@@ -201,7 +205,14 @@ class SqlSource final : public Source {
     sql += " FROM ";
     sql += e.table;
     sql += " ORDER BY id";
-    return db_.QueryEach(sql, {}, [&](const RowView& r) { fn(SqlRow(r)); });
+    const auto t0 = std::chrono::steady_clock::now();
+    Status st = db_.QueryEach(sql, {}, [&](const RowView& r) { fn(SqlRow(r)); });
+    if (std::getenv("SG_TIMING") != nullptr) {
+      std::fprintf(stderr, "timing: read %s %.1f ms\n", std::string(e.table).c_str(),
+                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                       .count());
+    }
+    return st;
   }
 
  private:
@@ -236,44 +247,61 @@ class IdMap {
   std::unordered_map<Id, Ix> sparse_;
 };
 
-struct Maps {
-  IdMap child, worker, team, referral, strategy, s47, cp_plan;
-};
-
 template <typename T>
 Ix Next(const std::vector<T>& v) {
   return static_cast<Ix>(v.size());
 }
 
-// Phase 1: the entities others point at.
-Status LoadChildren(Source& src, Facts& f, Maps& m) {
-  static constexpr std::string_view kF[] = {"la_child_id", "date_of_birth", "sex",
-                                            "ethnicity",   "disabilities",  "uasc"};
+// Each table is read on its own (in parallel in LoadFacts): references hold the referenced
+// row's store id until Resolve() turns them into indexes, and each table keeps its rows' ids.
+struct Raw {
+  Facts f;
+  std::vector<Id> child_ids, worker_ids, team_ids, referral_ids, s47_ids, cp_plan_ids;
+  std::vector<std::pair<Id, Day>> strategy;     // discussion id, date
+  std::vector<Id> s47_strategy;                 // per S47: its discussion's id
+  std::vector<std::pair<Id, Day>> conferences;  // initial conferences: S47 id, date
+};
+
+// A store id held in an index field until Resolve(); ids beyond 2^31 are refused.
+Ix Hold(Id id, Status& st) {
+  if (id < 0 || id > std::numeric_limits<Ix>::max()) {
+    st = Status(StatusCode::kResourceExhausted,
+                "record id " + std::to_string(id) + " is too large for the indicators");
+    return kNone;
+  }
+  return id == 0 ? kNone : static_cast<Ix>(id);
+}
+
+using Loader = Status (*)(Source&, Raw&);
+
+Status LoadChildren(Source& src, Raw& x) {
+  static constexpr std::string_view kF[] = {"date_of_birth", "sex", "ethnicity", "disabilities",
+                                            "uasc"};
   return src.Each("child", kF, [&](const FactRow& r) {
     FChild c;
-    c.la_child_id = r.Str(0);
-    c.dob = r.DayAt(1, kNoDay);
-    c.sex = r.Str(2);
-    c.ethnicity = r.Str(3);
-    const std::string dis = r.Str(4);
+    c.dob = r.DayAt(0, kNoDay);
+    c.sex = r.Str(1);
+    c.ethnicity = r.Str(2);
+    const std::string dis = r.Str(3);
     c.disabled = !dis.empty() && dis != "NONE";
-    c.uasc = r.Flag(5);
-    m.child.Add(r.RowId(), Next(f.children));
-    f.children.push_back(std::move(c));
+    c.uasc = r.Flag(4);
+    x.child_ids.push_back(r.RowId());
+    x.f.children.push_back(std::move(c));
   });
 }
 
-Status LoadWorkforce(Source& src, Facts& f, Maps& m) {
+Status LoadWorkforce(Source& src, Raw& x) {
   static constexpr std::string_view kT[] = {"name", "established_fte"};
   SG_RETURN_IF_ERROR(src.Each("team", kT, [&](const FactRow& r) {
-    m.team.Add(r.RowId(), Next(f.teams));
-    f.teams.push_back({r.Str(0), r.Num(1)});
+    x.team_ids.push_back(r.RowId());
+    x.f.teams.push_back({r.Str(0), r.Num(1)});
   }));
+  Status st;
   static constexpr std::string_view kW[] = {"team_id",     "role",       "fte",      "agency",
                                             "case_holder", "start_date", "end_date", "staff_id"};
-  return src.Each("worker", kW, [&](const FactRow& r) {
+  SG_RETURN_IF_ERROR(src.Each("worker", kW, [&](const FactRow& r) {
     FWorker w;
-    w.team = m.team.Find(r.Ref(0));
+    w.team = Hold(r.Ref(0), st);
     w.role = r.Str(1);
     w.fte = r.Num(2);
     w.agency = r.Flag(3);
@@ -281,164 +309,175 @@ Status LoadWorkforce(Source& src, Facts& f, Maps& m) {
     w.start = r.DayAt(5, kNoDay);
     w.end = r.DayAt(6, kOpen);
     w.staff_id = r.Str(7);
-    m.worker.Add(r.RowId(), Next(f.workers));
-    f.workers.push_back(std::move(w));
-  });
+    x.worker_ids.push_back(r.RowId());
+    x.f.workers.push_back(std::move(w));
+  }));
+  static constexpr std::string_view kS[] = {"worker_id", "supervision_date"};
+  SG_RETURN_IF_ERROR(src.Each("supervision", kS, [&](const FactRow& r) {
+    x.f.supervisions.push_back({Hold(r.Ref(0), st), r.DayAt(1, kNoDay)});
+  }));
+  static constexpr std::string_view kA[] = {"worker_id", "start_date", "end_date", "days_lost"};
+  SG_RETURN_IF_ERROR(src.Each("sickness_absence", kA, [&](const FactRow& r) {
+    x.f.sickness.push_back({Hold(r.Ref(0), st), r.DayAt(1, kNoDay), r.DayAt(2, kOpen), r.Num(3)});
+  }));
+  return st;
 }
 
-Status LoadReferrals(Source& src, Facts& f, Maps& m) {
+Status LoadReferrals(Source& src, Raw& x) {
+  Status st;
   static constexpr std::string_view kF[] = {"child_id", "referral_date", "source",
                                             "nfa",      "closure_date",  "closure_reason"};
-  return src.Each("referral", kF, [&](const FactRow& r) {
-    FReferral x;
-    x.child = m.child.Find(r.Ref(0));
-    x.date = r.DayAt(1, kNoDay);
-    x.source = r.Str(2);
-    x.nfa = r.Flag(3);
-    x.closure = r.DayAt(4, kOpen);
-    x.closure_reason = r.Str(5);
-    if (x.child == kNone || x.date == kNoDay) return;
-    m.referral.Add(r.RowId(), Next(f.referrals));
-    f.referrals.push_back(std::move(x));
-  });
+  SG_RETURN_IF_ERROR(src.Each("referral", kF, [&](const FactRow& r) {
+    FReferral v;
+    v.child = Hold(r.Ref(0), st);
+    v.date = r.DayAt(1, kNoDay);
+    v.source = r.Str(2);
+    v.nfa = r.Flag(3);
+    v.closure = r.DayAt(4, kOpen);
+    v.closure_reason = r.Str(5);
+    x.referral_ids.push_back(r.RowId());
+    x.f.referrals.push_back(std::move(v));
+  }));
+  return st;
 }
 
-Status LoadStrategyAndS47(Source& src, Facts& f, Maps& m) {
-  std::unordered_map<Id, Day> strategy_day;
+Status LoadS47(Source& src, Raw& x) {
+  Status st;
   static constexpr std::string_view kS[] = {"discussion_date"};
   SG_RETURN_IF_ERROR(src.Each("strategy_discussion", kS, [&](const FactRow& r) {
-    strategy_day[r.RowId()] = r.DayAt(0, kNoDay);
+    x.strategy.emplace_back(r.RowId(), r.DayAt(0, kNoDay));
   }));
   static constexpr std::string_view kF[] = {"child_id", "referral_id", "strategy_discussion_id",
                                             "start_date", "icpc_not_required"};
-  return src.Each("s47_enquiry", kF, [&](const FactRow& r) {
-    FS47 x;
-    x.child = m.child.Find(r.Ref(0));
-    x.referral = m.referral.Find(r.Ref(1));
-    auto it = strategy_day.find(r.Ref(2));
-    x.strategy = it == strategy_day.end() ? kNoDay : it->second;
-    x.start = r.DayAt(3, kNoDay);
-    x.icpc_not_required = r.Flag(4);
-    if (x.child == kNone || x.start == kNoDay) return;
-    m.s47.Add(r.RowId(), Next(f.s47s));
-    f.s47s.push_back(std::move(x));
-  });
+  SG_RETURN_IF_ERROR(src.Each("s47_enquiry", kF, [&](const FactRow& r) {
+    FS47 v;
+    v.child = Hold(r.Ref(0), st);
+    v.referral = Hold(r.Ref(1), st);
+    v.start = r.DayAt(3, kNoDay);
+    v.icpc_not_required = r.Flag(4);
+    x.s47_ids.push_back(r.RowId());
+    x.s47_strategy.push_back(r.Ref(2));
+    x.f.s47s.push_back(v);
+  }));
+  static constexpr std::string_view kC[] = {"s47_id", "conference_type", "conference_date"};
+  SG_RETURN_IF_ERROR(src.Each("cp_conference", kC, [&](const FactRow& r) {
+    const Day d = r.DayAt(2, kNoDay);
+    if (r.Str(1) == "ICPC" && r.Ref(0) != 0 && d != kNoDay) x.conferences.emplace_back(r.Ref(0), d);
+  }));
+  return st;
 }
 
-Status LoadCpPlans(Source& src, Facts& f, Maps& m) {
+Status LoadPlans(Source& src, Raw& x) {
+  Status st;
   static constexpr std::string_view kF[] = {"child_id", "referral_id",      "start_date",
                                             "end_date", "initial_category", "previous_plans"};
-  return src.Each("cp_plan", kF, [&](const FactRow& r) {
+  SG_RETURN_IF_ERROR(src.Each("cp_plan", kF, [&](const FactRow& r) {
     FPlan p;
-    p.child = m.child.Find(r.Ref(0));
-    p.referral = m.referral.Find(r.Ref(1));
+    p.child = Hold(r.Ref(0), st);
+    p.referral = Hold(r.Ref(1), st);
     p.start = r.DayAt(2, kNoDay);
     p.end = r.DayAt(3, kOpen);
     p.category = r.Str(4);
     p.previous_plans = r.Present(5) ? static_cast<int>(r.Num(5)) : -1;
-    if (p.child == kNone || p.start == kNoDay) return;
-    m.cp_plan.Add(r.RowId(), Next(f.cp_plans));
-    f.cp_plans.push_back(std::move(p));
-  });
+    x.cp_plan_ids.push_back(r.RowId());
+    x.f.cp_plans.push_back(std::move(p));
+  }));
+  static constexpr std::string_view kR[] = {"child_id", "cp_plan_id", "review_date"};
+  SG_RETURN_IF_ERROR(src.Each("plan_review", kR, [&](const FactRow& r) {
+    if (r.Ref(1) == 0) return;  // CIN plan reviews are not used
+    x.f.cp_reviews.push_back({Hold(r.Ref(0), st), Hold(r.Ref(1), st), r.DayAt(2, kNoDay)});
+  }));
+  static constexpr std::string_view kC[] = {"child_id", "referral_id", "start_date", "end_date"};
+  SG_RETURN_IF_ERROR(src.Each("cin_plan", kC, [&](const FactRow& r) {
+    FPlan p;
+    p.child = Hold(r.Ref(0), st);
+    p.referral = Hold(r.Ref(1), st);
+    p.start = r.DayAt(2, kNoDay);
+    p.end = r.DayAt(3, kOpen);
+    x.f.cin_plans.push_back(std::move(p));
+  }));
+  return st;
 }
 
-// Phase 2: everything else (read-only use of the maps, so tables load in parallel).
-using Loader = std::function<Status(Source&, Facts&, const Maps&)>;
-
-Status LoadContacts(Source& src, Facts& f, const Maps& m) {
+Status LoadContacts(Source& src, Raw& x) {
+  Status st;
   static constexpr std::string_view kF[] = {"child_id", "received_at", "decided_at", "source",
                                             "decision"};
-  return src.Each("contact", kF, [&](const FactRow& r) {
+  SG_RETURN_IF_ERROR(src.Each("contact", kF, [&](const FactRow& r) {
     FContact c;
-    c.child = m.child.Find(r.Ref(0));
+    c.child = Hold(r.Ref(0), st);
     c.received = r.Seconds(1);
     c.decided = r.Seconds(2);
     c.source = r.Str(3);
     c.decision = r.Str(4);
-    if (c.child == kNone || c.received == 0) return;
-    f.contacts.push_back(std::move(c));
-  });
+    if (c.received != 0) x.f.contacts.push_back(std::move(c));
+  }));
+  return st;
 }
 
-Status LoadAssessments(Source& src, Facts& f, const Maps& m) {
-  static constexpr std::string_view kF[] = {
-      "child_id",        "referral_id",      "start_date", "authorised_date",
-      "child_seen_date", "child_seen_alone", "worker_id"};
-  return src.Each("assessment", kF, [&](const FactRow& r) {
+Status LoadAssessments(Source& src, Raw& x) {
+  Status st;
+  static constexpr std::string_view kF[] = {"child_id",        "referral_id",     "start_date",
+                                            "authorised_date", "child_seen_date", "child_seen_alone",
+                                            "worker_id"};
+  SG_RETURN_IF_ERROR(src.Each("assessment", kF, [&](const FactRow& r) {
     FAssessment a;
-    a.child = m.child.Find(r.Ref(0));
-    a.referral = m.referral.Find(r.Ref(1));
+    a.child = Hold(r.Ref(0), st);
+    a.referral = Hold(r.Ref(1), st);
     a.start = r.DayAt(2, kNoDay);
     a.authorised = r.DayAt(3, kOpen);
     a.seen = r.DayAt(4, kNoDay);
     a.seen_alone = r.Flag(5);
-    a.worker = m.worker.Find(r.Ref(6));
-    if (a.child == kNone || a.start == kNoDay) return;
-    f.assessments.push_back(std::move(a));
-  });
+    a.worker = Hold(r.Ref(6), st);
+    x.f.assessments.push_back(a);
+  }));
+  return st;
 }
 
-Status LoadConferences(Source& src, Facts& f, const Maps& m) {
-  // The initial conference's date onto its S47 enquiry (the earliest, if several).
-  static constexpr std::string_view kF[] = {"s47_id", "conference_type", "conference_date"};
-  return src.Each("cp_conference", kF, [&](const FactRow& r) {
-    if (r.Str(1) != "ICPC") return;
-    const Ix s = m.s47.Find(r.Ref(0));
-    const Day d = r.DayAt(2, kNoDay);
-    if (s == kNone || d == kNoDay) return;
-    Day& icpc = f.s47s[static_cast<size_t>(s)].icpc;
-    if (icpc == kNoDay || d < icpc) icpc = d;
-  });
-}
-
-Status LoadCinPlans(Source& src, Facts& f, const Maps& m) {
-  static constexpr std::string_view kF[] = {"child_id", "referral_id", "start_date", "end_date"};
-  return src.Each("cin_plan", kF, [&](const FactRow& r) {
-    FPlan p;
-    p.child = m.child.Find(r.Ref(0));
-    p.referral = m.referral.Find(r.Ref(1));
-    p.start = r.DayAt(2, kNoDay);
-    p.end = r.DayAt(3, kOpen);
-    if (p.child == kNone || p.start == kNoDay) return;
-    f.cin_plans.push_back(std::move(p));
-  });
-}
-
-Status LoadPlanReviews(Source& src, Facts& f, const Maps& m) {
-  static constexpr std::string_view kF[] = {"child_id", "cp_plan_id", "review_date"};
-  return src.Each("plan_review", kF, [&](const FactRow& r) {
-    const Ix plan = m.cp_plan.Find(r.Ref(1));
-    if (plan == kNone) return;  // CIN plan reviews are not used
-    FPlanReview v{m.child.Find(r.Ref(0)), plan, r.DayAt(2, kNoDay)};
-    if (v.child == kNone || v.date == kNoDay) return;
-    f.cp_reviews.push_back(v);
-  });
-}
-
-Status LoadVisits(Source& src, Facts& f, const Maps& m) {
+Status LoadVisits(Source& src, Raw& x) {
+  Status st;
   static constexpr std::string_view kF[] = {"child_id",   "visit_type",       "visit_date",
                                             "child_seen", "child_seen_alone", "worker_id"};
-  return src.Each("visit", kF, [&](const FactRow& r) {
+  SG_RETURN_IF_ERROR(src.Each("visit", kF, [&](const FactRow& r) {
     FVisit v;
-    v.child = m.child.Find(r.Ref(0));
+    v.child = Hold(r.Ref(0), st);
     v.type = r.Str(1);
     v.date = r.DayAt(2, kNoDay);
     v.seen = r.Flag(3);
     v.seen_alone = r.Flag(4);
-    v.worker = m.worker.Find(r.Ref(5));
-    if (v.child == kNone || v.date == kNoDay) return;
-    f.visits.push_back(std::move(v));
-  });
+    v.worker = Hold(r.Ref(5), st);
+    x.f.visits.push_back(std::move(v));
+  }));
+  return st;
 }
 
-Status LoadEpisodes(Source& src, Facts& f, const Maps& m) {
+Status LoadAllocations(Source& src, Raw& x) {
+  Status st;
+  static constexpr std::string_view kF[] = {"child_id", "worker_id", "team_id", "start_date",
+                                            "end_date"};
+  SG_RETURN_IF_ERROR(src.Each("allocation", kF, [&](const FactRow& r) {
+    FAllocation a;
+    a.id = r.RowId();
+    a.child = Hold(r.Ref(0), st);
+    a.worker = Hold(r.Ref(1), st);
+    a.team = Hold(r.Ref(2), st);
+    a.start = r.DayAt(3, kNoDay);
+    a.end = r.DayAt(4, kOpen);
+    x.f.allocations.push_back(a);
+  }));
+  return st;
+}
+
+Status LoadCla(Source& src, Raw& x) {
+  Status st;
   static constexpr std::string_view kF[] = {
-      "child_id",      "start_date",       "end_date",          "reason_new_episode",
-      "legal_status",  "category_of_need", "placement_type",    "placement_provider",
-      "reason_ceased", "home_postcode",    "placement_postcode"};
-  return src.Each("cla_episode", kF, [&](const FactRow& r) {
+      "child_id",      "start_date",         "end_date",       "reason_new_episode",
+      "legal_status",  "category_of_need",   "placement_type", "placement_provider",
+      "reason_ceased", "home_postcode",      "placement_postcode"};
+  SG_RETURN_IF_ERROR(src.Each("cla_episode", kF, [&](const FactRow& r) {
     FEpisode e;
-    e.child = m.child.Find(r.Ref(0));
+    e.id = r.RowId();
+    e.child = Hold(r.Ref(0), st);
     e.start = r.DayAt(1, kNoDay);
     e.end = r.DayAt(2, kOpen);
     e.rne = r.Str(3);
@@ -449,28 +488,22 @@ Status LoadEpisodes(Source& src, Facts& f, const Maps& m) {
     e.rec = r.Str(8);
     e.home_postcode = r.Str(9);
     e.placement_postcode = r.Str(10);
-    if (e.child == kNone || e.start == kNoDay) return;
-    f.episodes.push_back(std::move(e));
-  });
-}
-
-Status LoadClaOther(Source& src, Facts& f, const Maps& m) {
+    x.f.episodes.push_back(std::move(e));
+  }));
   static constexpr std::string_view kR[] = {"child_id", "review_date", "participation"};
   SG_RETURN_IF_ERROR(src.Each("cla_review", kR, [&](const FactRow& r) {
-    FClaReview v{m.child.Find(r.Ref(0)), r.DayAt(1, kNoDay), r.Str(2)};
-    if (v.child != kNone && v.date != kNoDay) f.cla_reviews.push_back(std::move(v));
+    x.f.cla_reviews.push_back({Hold(r.Ref(0), st), r.DayAt(1, kNoDay), r.Str(2)});
   }));
   static constexpr std::string_view kM[] = {"child_id", "missing_type", "start_date"};
   SG_RETURN_IF_ERROR(src.Each("missing_episode", kM, [&](const FactRow& r) {
-    FMissing v{m.child.Find(r.Ref(0)), r.Str(1), r.DayAt(2, kNoDay)};
-    if (v.child != kNone && v.start != kNoDay) f.missing.push_back(std::move(v));
+    x.f.missing.push_back({Hold(r.Ref(0), st), r.Str(1), r.DayAt(2, kNoDay)});
   }));
-  static constexpr std::string_view kH[] = {"child_id",    "year_ending",   "health_check",
-                                            "teeth_check", "immunisations", "substance_misuse",
-                                            "convicted",   "sdq_score",     "health_assessment"};
+  static constexpr std::string_view kH[] = {
+      "child_id",         "year_ending", "health_check", "teeth_check",      "immunisations",
+      "substance_misuse", "convicted",   "sdq_score",    "health_assessment"};
   SG_RETURN_IF_ERROR(src.Each("cla_health", kH, [&](const FactRow& r) {
     FHealth h;
-    h.child = m.child.Find(r.Ref(0));
+    h.child = Hold(r.Ref(0), st);
     h.year_ending = r.DayAt(1, kNoDay);
     h.health_check = r.Flag(2);
     h.teeth_check = r.Flag(3);
@@ -479,69 +512,26 @@ Status LoadClaOther(Source& src, Facts& f, const Maps& m) {
     h.convicted = r.Flag(6);
     h.sdq = r.Present(7) ? static_cast<int>(r.Num(7)) : -1;
     h.health_assessment = r.Flag(8);
-    if (h.child != kNone && h.year_ending != kNoDay) f.health.push_back(h);
+    x.f.health.push_back(h);
   }));
   static constexpr std::string_view kC[] = {"child_id", "contact_date", "in_touch", "activity",
                                             "accommodation"};
   SG_RETURN_IF_ERROR(src.Each("care_leaver_contact", kC, [&](const FactRow& r) {
-    FCareLeaver c{m.child.Find(r.Ref(0)), r.DayAt(1, kNoDay), r.Str(2), r.Str(3), r.Str(4)};
-    if (c.child != kNone && c.date != kNoDay) f.care_leavers.push_back(std::move(c));
+    x.f.care_leavers.push_back({Hold(r.Ref(0), st), r.DayAt(1, kNoDay), r.Str(2), r.Str(3), r.Str(4)});
   }));
   static constexpr std::string_view kA[] = {"child_id", "best_interest_date",
                                             "placement_order_date", "match_date"};
-  return src.Each("adoption", kA, [&](const FactRow& r) {
-    FAdoption a{m.child.Find(r.Ref(0)), r.DayAt(1, kNoDay), r.DayAt(2, kNoDay), r.DayAt(3, kNoDay)};
-    if (a.child != kNone) f.adoptions.push_back(a);
-  });
-}
-
-Status LoadAllocations(Source& src, Facts& f, const Maps& m) {
-  static constexpr std::string_view kF[] = {"child_id", "worker_id", "team_id", "start_date",
-                                            "end_date"};
-  return src.Each("allocation", kF, [&](const FactRow& r) {
-    FAllocation a;
-    a.child = m.child.Find(r.Ref(0));
-    a.worker = m.worker.Find(r.Ref(1));
-    a.team = m.team.Find(r.Ref(2));
-    a.start = r.DayAt(3, kNoDay);
-    a.end = r.DayAt(4, kOpen);
-    if (a.child == kNone || a.start == kNoDay) return;
-    f.allocations.push_back(a);
-  });
-}
-
-Status LoadWorkerEvents(Source& src, Facts& f, const Maps& m) {
-  static constexpr std::string_view kS[] = {"worker_id", "supervision_date"};
-  SG_RETURN_IF_ERROR(src.Each("supervision", kS, [&](const FactRow& r) {
-    FSupervision s{m.worker.Find(r.Ref(0)), r.DayAt(1, kNoDay)};
-    if (s.worker != kNone && s.date != kNoDay) f.supervisions.push_back(s);
+  SG_RETURN_IF_ERROR(src.Each("adoption", kA, [&](const FactRow& r) {
+    x.f.adoptions.push_back(
+        {Hold(r.Ref(0), st), r.DayAt(1, kNoDay), r.DayAt(2, kNoDay), r.DayAt(3, kNoDay)});
   }));
-  static constexpr std::string_view kA[] = {"worker_id", "start_date", "end_date", "days_lost"};
-  return src.Each("sickness_absence", kA, [&](const FactRow& r) {
-    FSickness s{m.worker.Find(r.Ref(0)), r.DayAt(1, kNoDay), r.DayAt(2, kOpen), r.Num(3)};
-    if (s.worker != kNone && s.start != kNoDay) f.sickness.push_back(s);
-  });
+  return st;
 }
 
-Status Phase1(Source& src, Facts& f, Maps& m) {
-  SG_RETURN_IF_ERROR(LoadChildren(src, f, m));
-  SG_RETURN_IF_ERROR(LoadWorkforce(src, f, m));
-  SG_RETURN_IF_ERROR(LoadReferrals(src, f, m));
-  SG_RETURN_IF_ERROR(LoadStrategyAndS47(src, f, m));
-  return LoadCpPlans(src, f, m);
-}
-
-// Phase 2 loaders in two balanced groups (by the size of their tables in a generated county).
-const std::vector<Loader>& Group(int g) {
-  static const std::vector<Loader> kA = {LoadVisits, LoadAssessments, LoadClaOther,
-                                         LoadConferences};
-  static const std::vector<Loader> kB = {LoadContacts,    LoadAllocations, LoadCinPlans,
-                                         LoadPlanReviews, LoadEpisodes,    LoadWorkerEvents};
-  return g == 0 ? kA : kB;
-}
-
-constexpr unsigned kRecordHas =
-    kHasCin | kHasCla | kHasFrontDoor | kHasCasework | kHasWorkforce | kHasPriorCin;
+// Largest tables first, so that two threads finish together.
+constexpr Loader kLoaders[] = {LoadContacts, LoadVisits,    LoadChildren, LoadAllocations,
+                               LoadReferrals, LoadAssessments, LoadS47,   LoadPlans,
+                               LoadCla,       LoadWorkforce};
 
 template <typename T>
 void Append(std::vector<T>& to, std::vector<T>& from) {
@@ -552,21 +542,149 @@ void Append(std::vector<T>& to, std::vector<T>& from) {
   }
 }
 
-void Merge(Facts& to, Facts& from) {
-  Append(to.contacts, from.contacts);
-  Append(to.assessments, from.assessments);
-  Append(to.cin_plans, from.cin_plans);
-  Append(to.cp_reviews, from.cp_reviews);
-  Append(to.visits, from.visits);
-  Append(to.episodes, from.episodes);
-  Append(to.cla_reviews, from.cla_reviews);
-  Append(to.missing, from.missing);
-  Append(to.health, from.health);
-  Append(to.care_leavers, from.care_leavers);
-  Append(to.adoptions, from.adoptions);
-  Append(to.allocations, from.allocations);
-  Append(to.supervisions, from.supervisions);
-  Append(to.sickness, from.sickness);
+void Merge(Raw& to, Raw& from) {
+  Append(to.f.children, from.f.children);
+  Append(to.f.teams, from.f.teams);
+  Append(to.f.workers, from.f.workers);
+  Append(to.f.contacts, from.f.contacts);
+  Append(to.f.referrals, from.f.referrals);
+  Append(to.f.assessments, from.f.assessments);
+  Append(to.f.s47s, from.f.s47s);
+  Append(to.f.cin_plans, from.f.cin_plans);
+  Append(to.f.cp_plans, from.f.cp_plans);
+  Append(to.f.cp_reviews, from.f.cp_reviews);
+  Append(to.f.visits, from.f.visits);
+  Append(to.f.episodes, from.f.episodes);
+  Append(to.f.cla_reviews, from.f.cla_reviews);
+  Append(to.f.missing, from.f.missing);
+  Append(to.f.health, from.f.health);
+  Append(to.f.care_leavers, from.f.care_leavers);
+  Append(to.f.adoptions, from.f.adoptions);
+  Append(to.f.allocations, from.f.allocations);
+  Append(to.f.supervisions, from.f.supervisions);
+  Append(to.f.sickness, from.f.sickness);
+  Append(to.child_ids, from.child_ids);
+  Append(to.worker_ids, from.worker_ids);
+  Append(to.team_ids, from.team_ids);
+  Append(to.referral_ids, from.referral_ids);
+  Append(to.s47_ids, from.s47_ids);
+  Append(to.cp_plan_ids, from.cp_plan_ids);
+  Append(to.strategy, from.strategy);
+  Append(to.s47_strategy, from.s47_strategy);
+  Append(to.conferences, from.conferences);
+}
+
+IdMap MapOf(const std::vector<Id>& ids) {
+  IdMap m;
+  for (size_t i = 0; i < ids.size(); ++i) m.Add(ids[i], static_cast<Ix>(i));
+  return m;
+}
+
+// Turns held store ids into indexes and drops rows whose child (or referral, plan) is not in
+// the store's tables.
+void Resolve(Raw& x) {
+  Facts& f = x.f;
+  const IdMap child = MapOf(x.child_ids), worker = MapOf(x.worker_ids), team = MapOf(x.team_ids);
+  auto remap = [](const IdMap& m, Ix& ix) { ix = ix == kNone ? kNone : m.Find(ix); };
+  for (auto& w : f.workers) remap(team, w.team);
+  // Referrals, S47s and CP plans are pointed at: drop the orphans before mapping them.
+  auto keep = [&](auto& rows, std::vector<Id>& ids, auto valid) {
+    size_t out = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      remap(child, rows[i].child);
+      if (!valid(rows[i])) continue;
+      if (out != i) {  // (a self-move would empty the strings)
+        rows[out] = std::move(rows[i]);
+        ids[out] = ids[i];
+      }
+      ++out;
+    }
+    rows.resize(out);
+    ids.resize(out);
+  };
+  keep(f.referrals, x.referral_ids,
+       [](const FReferral& r) { return r.child != kNone && r.date != kNoDay; });
+  const IdMap referral = MapOf(x.referral_ids);
+  {
+    std::unordered_map<Id, Day> strategy_day(x.strategy.begin(), x.strategy.end());
+    for (size_t i = 0; i < f.s47s.size(); ++i) {
+      auto it = strategy_day.find(x.s47_strategy[i]);
+      f.s47s[i].strategy = it == strategy_day.end() ? kNoDay : it->second;
+    }
+  }
+  keep(f.s47s, x.s47_ids, [](const FS47& s) { return s.child != kNone && s.start != kNoDay; });
+  for (auto& s : f.s47s) remap(referral, s.referral);
+  const IdMap s47 = MapOf(x.s47_ids);
+  for (const auto& [id, day] : x.conferences) {
+    const Ix s = s47.Find(id);
+    if (s == kNone) continue;
+    Day& icpc = f.s47s[static_cast<size_t>(s)].icpc;
+    if (icpc == kNoDay || day < icpc) icpc = day;  // the earliest initial conference
+  }
+  keep(f.cp_plans, x.cp_plan_ids, [](const FPlan& p) { return p.child != kNone && p.start != kNoDay; });
+  for (auto& p : f.cp_plans) remap(referral, p.referral);
+  const IdMap cp_plan = MapOf(x.cp_plan_ids);
+  for (auto& r : f.cp_reviews) {
+    remap(child, r.child);
+    remap(cp_plan, r.plan);
+  }
+  std::erase_if(f.cp_reviews, [](const FPlanReview& r) {
+    return r.child == kNone || r.plan == kNone || r.date == kNoDay;
+  });
+  for (auto& p : f.cin_plans) {
+    remap(child, p.child);
+    remap(referral, p.referral);
+  }
+  std::erase_if(f.cin_plans, [](const FPlan& p) { return p.child == kNone || p.start == kNoDay; });
+  for (auto& c : f.contacts) remap(child, c.child);
+  std::erase_if(f.contacts, [](const FContact& c) { return c.child == kNone; });
+  for (auto& a : f.assessments) {
+    remap(child, a.child);
+    remap(referral, a.referral);
+    remap(worker, a.worker);
+  }
+  std::erase_if(f.assessments, [](const FAssessment& a) { return a.child == kNone || a.start == kNoDay; });
+  for (auto& v : f.visits) {
+    remap(child, v.child);
+    remap(worker, v.worker);
+  }
+  std::erase_if(f.visits, [](const FVisit& v) { return v.child == kNone || v.date == kNoDay; });
+  for (auto& e : f.episodes) remap(child, e.child);
+  std::erase_if(f.episodes, [](const FEpisode& e) { return e.child == kNone || e.start == kNoDay; });
+  for (auto& r : f.cla_reviews) remap(child, r.child);
+  std::erase_if(f.cla_reviews, [](const FClaReview& r) { return r.child == kNone || r.date == kNoDay; });
+  for (auto& m : f.missing) remap(child, m.child);
+  std::erase_if(f.missing, [](const FMissing& m) { return m.child == kNone || m.start == kNoDay; });
+  for (auto& h : f.health) remap(child, h.child);
+  std::erase_if(f.health, [](const FHealth& h) { return h.child == kNone || h.year_ending == kNoDay; });
+  for (auto& c : f.care_leavers) remap(child, c.child);
+  std::erase_if(f.care_leavers, [](const FCareLeaver& c) { return c.child == kNone || c.date == kNoDay; });
+  for (auto& a : f.adoptions) remap(child, a.child);
+  std::erase_if(f.adoptions, [](const FAdoption& a) { return a.child == kNone; });
+  for (auto& a : f.allocations) {
+    remap(child, a.child);
+    remap(worker, a.worker);
+    remap(team, a.team);
+  }
+  std::erase_if(f.allocations, [](const FAllocation& a) { return a.child == kNone || a.start == kNoDay; });
+  for (auto& s : f.supervisions) remap(worker, s.worker);
+  std::erase_if(f.supervisions, [](const FSupervision& s) { return s.worker == kNone || s.date == kNoDay; });
+  for (auto& s : f.sickness) remap(worker, s.worker);
+  std::erase_if(f.sickness, [](const FSickness& s) { return s.worker == kNone || s.start == kNoDay; });
+}
+
+constexpr unsigned kRecordHas =
+    kHasCin | kHasCla | kHasFrontDoor | kHasCasework | kHasWorkforce | kHasPriorCin;
+
+Result<Facts> Finish(Raw& x) {
+  // Children and the other tables are read in store order (by id) on every route; the loaders
+  // may run in any order, so each table is put back in id order where order matters (ties in
+  // the sorts of Index() fall back to it).
+  Resolve(x);
+  x.f.has = kRecordHas;
+  DateCareLeaversByBirthday(x.f);
+  x.f.Index();
+  return std::move(x.f);
 }
 
 }  // namespace
@@ -577,13 +695,15 @@ void Facts::Index() {
     c.received_day = Timestamp::FromUnixSeconds(c.received).UkDate().days();
     c.decided_day = c.decided == 0 ? kOpen : Timestamp::FromUnixSeconds(c.decided).UkDate().days();
   }
-  std::stable_sort(episodes.begin(), episodes.end(), [](const FEpisode& a, const FEpisode& b) {
-    return a.child != b.child ? a.child < b.child : a.start < b.start;
+  // By child, then start, then store id (so that ties fall the same way on every route).
+  std::sort(episodes.begin(), episodes.end(), [](const FEpisode& a, const FEpisode& b) {
+    if (a.child != b.child) return a.child < b.child;
+    return a.start != b.start ? a.start < b.start : a.id < b.id;
   });
-  std::stable_sort(allocations.begin(), allocations.end(),
-                   [](const FAllocation& a, const FAllocation& b) {
-                     return a.child != b.child ? a.child < b.child : a.start < b.start;
-                   });
+  std::sort(allocations.begin(), allocations.end(), [](const FAllocation& a, const FAllocation& b) {
+    if (a.child != b.child) return a.child < b.child;
+    return a.start != b.start ? a.start < b.start : a.id < b.id;
+  });
   auto ranges = [n](auto const& v, std::vector<std::int32_t>& begin) {
     begin.assign(n + 1, 0);
     for (const auto& x : v) ++begin[static_cast<size_t>(x.child) + 1];
@@ -591,6 +711,9 @@ void Facts::Index() {
   };
   ranges(episodes, episode_begin);
   ranges(allocations, allocation_begin);
+  // The team and worker of the two largest flows, looked up once rather than per indicator.
+  for (FContact& c : contacts) c.alloc = AllocationOn(c.child, c.received_day);
+  for (FReferral& r : referrals) r.alloc = AllocationOn(r.child, r.date);
   ranges(referrals, referral_begin);
   referrals_by_child.assign(referrals.size(), 0);
   std::vector<std::int32_t> fill(referral_begin.begin(), referral_begin.end() - 1);
@@ -622,56 +745,47 @@ Ix Facts::AllocationOn(Ix child, Day day) const {
   return kNone;
 }
 
+
 Result<Facts> FromRecords(const RecordSet& records) {
-  Facts f;
-  f.has = kRecordHas;
-  Maps m;
   RecordSource src(records);
-  SG_RETURN_IF_ERROR(Phase1(src, f, m));
-  for (int g = 0; g < 2; ++g) {
-    for (const Loader& l : Group(g)) SG_RETURN_IF_ERROR(l(src, f, m));
-  }
-  DateCareLeaversByBirthday(f);
-  f.Index();
-  return f;
+  Raw x;
+  for (Loader l : kLoaders) SG_RETURN_IF_ERROR(l(src, x));
+  return Finish(x);
 }
 
 Result<Facts> LoadFacts(const std::string& location, int threads) {
-  SG_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, OpenDatabase(location));
-  Facts f;
-  f.has = kRecordHas;
-  Maps m;
-  // One read transaction per connection, so each sees one consistent state.
-  SqlSource src(*db);
-  SG_RETURN_IF_ERROR(Phase1(src, f, m));
-  if (threads < 2) {
-    for (int g = 0; g < 2; ++g) {
-      for (const Loader& l : Group(g)) SG_RETURN_IF_ERROR(l(src, f, m));
+  threads = std::max(1, std::min(threads, static_cast<int>(std::size(kLoaders))));
+  // Each thread reads whole tables on its own connection into its own Raw; the Raws are joined
+  // in loader order, so the result does not depend on which thread read what.
+  std::vector<Raw> parts(std::size(kLoaders));
+  std::atomic<size_t> next{0};
+  std::vector<Status> errors(static_cast<size_t>(threads));
+  auto work = [&](int t) {
+    auto db = OpenDatabase(location);
+    if (!db.ok()) {
+      errors[static_cast<size_t>(t)] = db.status();
+      return;
     }
-  } else {
-    SG_ASSIGN_OR_RETURN(std::unique_ptr<Database> db2, OpenDatabase(location));
-    Facts other;
-    // The conferences loader writes into s47s, which only group A touches.
-    auto b = std::async(std::launch::async, [&]() -> Status {
-      SqlSource src2(*db2);
-      for (const Loader& l : Group(1)) SG_RETURN_IF_ERROR(l(src2, other, m));
-      return Status::Ok();
-    });
-    Status a = Status::Ok();
-    for (const Loader& l : Group(0)) {
-      a = l(src, f, m);
-      if (!a.ok()) break;
+    SqlSource src(**db);
+    while (true) {
+      const size_t i = next.fetch_add(1);
+      if (i >= std::size(kLoaders)) return;
+      Status s = kLoaders[i](src, parts[i]);
+      if (!s.ok()) {
+        errors[static_cast<size_t>(t)] = s;
+        return;
+      }
     }
-    Status bs = b.get();
-    SG_RETURN_IF_ERROR(a);
-    SG_RETURN_IF_ERROR(bs);
-    Merge(f, other);
-  }
-  DateCareLeaversByBirthday(f);
-  f.Index();
-  return f;
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& th : pool) th.join();
+  for (const Status& s : errors) SG_RETURN_IF_ERROR(s);
+  Raw all;
+  for (Raw& p : parts) Merge(all, p);
+  return Finish(all);
 }
-
 // ---- From returns ----
 
 namespace {

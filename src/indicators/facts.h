@@ -63,12 +63,14 @@ struct FContact {
   std::int64_t decided = 0;   // unix seconds; 0 = not decided
   Day received_day = kNoDay;  // the UK dates of both (set by Index())
   Day decided_day = kOpen;
+  Ix alloc = kNone;  // the allocation open on the day received (set by Index())
   std::string source;
   std::string decision;
 };
 struct FReferral {
   Ix child = kNone;
   Day date = kNoDay;
+  Ix alloc = kNone;  // the allocation open on the referral date (set by Index())
   std::string source;
   bool nfa = false;
   Day closure = kOpen;
@@ -113,6 +115,7 @@ struct FVisit {
   Ix worker = kNone;
 };
 struct FEpisode {  // a looked-after episode (903 Episodes row)
+  std::int64_t id = 0;  // store id (0 from returns): breaks ties in sorting
   Ix child = kNone;
   Day start = kNoDay;
   Day end = kOpen;
@@ -148,6 +151,7 @@ struct FAdoption {
   Day best_interest = kNoDay, placement_order = kNoDay, match = kNoDay;
 };
 struct FAllocation {
+  std::int64_t id = 0;  // store id: breaks ties in sorting
   Ix child = kNone;
   Ix worker = kNone;
   Ix team = kNone;

@@ -1,6 +1,7 @@
 // The `safeguard` command end to end: help, exit codes, migrate, import/export, users.
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -169,6 +170,73 @@ TEST(Cli, GenerateWritesTheStoreAndTheReturnsWithPlantedFaults) {
   EXPECT_NE(bad.err.find("--out"), std::string::npos) << bad.err;
   no_out.back() = "1.5";
   EXPECT_EQ(RunSafeguard(no_out).exit_code, 1);
+}
+
+// The scorecard from the store and from the returns built from it, in each format; targets
+// give RAG; Annex A as a workbook and CSV.
+TEST(Cli, IndicatorsFromTheStoreAndFromReturnsAndAnnexA) {
+  testing::TempDir dir;
+  const std::string db = dir.File("i.db");
+  const std::string out = dir.File("returns");
+  auto g = RunSafeguard({"generate", "--like", "Rutland", "--years", "2", "--burn-in", "2",
+                         "--scale", "0.5", "--seed", "5", "--db", db, "--out", out});
+  ASSERT_EQ(g.exit_code, 0) << g.err;
+  const std::string period = "2024-04-01..2025-03-31";
+  auto table = RunSafeguard({"indicators", "--db", db, "--period", period});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("Rutland"), std::string::npos) << table.out;  // LA from the UPNs
+  EXPECT_NE(table.out.find("Re-referrals within 12 months"), std::string::npos);
+  EXPECT_NE(table.out.find("England"), std::string::npos);  // benchmarks shown
+
+  // Targets: a target every LA meets is green, one none meets is red.
+  {
+    std::ofstream t(dir.File("targets.csv"));
+    t << "indicator,target,amber\nassessment_45wd_pct,0,5\nrereferral_pct,0,0\n";
+  }
+  auto csv = RunSafeguard({"indicators", "--db", db, "--period", period, "--format", "csv",
+                           "--targets", dir.File("targets.csv"), "--only",
+                           "assessment_45wd_pct,rereferral_pct,referrals"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find("assessment_45wd_pct,"), std::string::npos);
+  EXPECT_NE(csv.out.find(",0,green,"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find(",0,red,"), std::string::npos) << csv.out;
+  {
+    std::ofstream t(dir.File("bad.csv"));
+    t << "indicator,target\nrereferral_pct,ten\n";
+  }
+  auto bad = RunSafeguard({"indicators", "--db", db, "--targets", dir.File("bad.csv")});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("line 2, field target"), std::string::npos) << bad.err;
+
+  // From the returns alone: the census and 903 of both years give the same referrals and
+  // children looked after as the store.
+  auto json_store = RunSafeguard({"indicators", "--db", db, "--period", period, "--format",
+                                  "json", "--only", "referrals,cla_at_end,contacts"});
+  auto json_returns = RunSafeguard(
+      {"indicators", "--period", period, "--format", "json", "--only",
+       "referrals,cla_at_end,contacts", "--returns", out + "/cin_census_2023-24.xml",
+       out + "/cin_census_2024-25.xml", out + "/ssda903_2023-24", out + "/ssda903_2024-25"});
+  ASSERT_EQ(json_store.exit_code, 0) << json_store.err;
+  ASSERT_EQ(json_returns.exit_code, 0) << json_returns.err;
+  const auto a = nlohmann::json::parse(json_store.out)["indicators"];
+  const auto b = nlohmann::json::parse(json_returns.out)["indicators"];
+  EXPECT_GT(a[0]["values"][0].get<double>(), 0);
+  EXPECT_EQ(a[0]["values"], b[0]["values"]);
+  EXPECT_EQ(a[1]["values"], b[1]["values"]);
+  EXPECT_TRUE(a[2]["available"].get<bool>());
+  EXPECT_FALSE(b[2]["available"].get<bool>());  // returns carry no contacts
+  auto missing = RunSafeguard({"indicators", "--returns", dir.File("nothing-here")});
+  EXPECT_NE(missing.exit_code, 0);
+
+  auto annex = RunSafeguard({"annex-a", "--db", db, "--as-of", "2025-03-31", "--out",
+                             dir.File("annex_a.xlsx"), "--csv", dir.File("annex")});
+  ASSERT_EQ(annex.exit_code, 0) << annex.err;
+  EXPECT_TRUE(std::ifstream(dir.File("annex_a.xlsx")).good());
+  std::ifstream list1(dir.File("annex/list_01_contacts.csv"));
+  std::string header;
+  std::getline(list1, header);
+  EXPECT_EQ(header.rfind("Child Unique ID,", 0), 0u) << header;
+  EXPECT_EQ(RunSafeguard({"annex-a", "--db", db, "--as-of", "2025-03-31"}).exit_code, 1);
 }
 
 // The census built from the record, imported into an empty store and built again: the same

@@ -352,6 +352,46 @@ TEST_P(HttpApi, TheLiveRecordIsValidatedAsAn903AndMeasured) {
   EXPECT_GE(measures[0]["value"].get<double>(), 0);
 }
 
+TEST_P(HttpApi, TheScorecardAndAnnexAAreServed) {
+  const std::string member = Login("member");
+  auto r = Get("/api/indicators?period=2024-03-01..2026-03-31&by=team&only=referrals,cla_at_end,"
+               "rereferral_pct",
+               member);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json body = Body(r);
+  ASSERT_EQ(body["indicators"].size(), 3u);
+  EXPECT_EQ(body["breakdown"], "team");
+  const json& referrals = body["indicators"][0];
+  EXPECT_EQ(referrals["id"], "referrals");
+  EXPECT_GT(referrals["values"][0].get<double>(), 0);
+  // The teams add up to the whole.
+  double sum = 0;
+  for (const auto& g : referrals["groups"]) sum += g["numerators"][0].get<double>();
+  EXPECT_EQ(sum, referrals["numerators"][0].get<double>());
+  EXPECT_FALSE(body["indicators"][2]["definition"]["denominator"].get<std::string>().empty());
+  // Members see teams, not workers; bad input names the parameter.
+  ExpectError(Get("/api/indicators?by=worker", member), 403, "permission_denied");
+  ExpectError(Get("/api/indicators?period=2025-04-01", member), 400, "invalid_argument");
+  ExpectError(Get("/api/indicators?only=no_such_indicator", member), 404, "not_found");
+  // A monthly series has one value per month.
+  auto m = Get("/api/indicators?monthly=2024-04-01..2025-03-31&only=cp_at_end", member);
+  ASSERT_TRUE(m);
+  ASSERT_EQ(m->status, 200) << m->body;
+  EXPECT_EQ(Body(m)["indicators"][0]["values"].size(), 12u);
+
+  // Annex A lists children: analysts yes, members no.
+  auto a = Get("/api/annex-a?as_of=2025-03-31", Login("analyst"));
+  ASSERT_TRUE(a);
+  ASSERT_EQ(a->status, 200) << a->body;
+  const json annex = Body(a);
+  ASSERT_EQ(annex["lists"].size(), 11u);
+  EXPECT_EQ(annex["lists"][0]["number"], 1);
+  EXPECT_FALSE(annex["lists"][0]["columns"].empty());
+  ExpectError(Get("/api/annex-a?as_of=2025-03-31", member), 403, "permission_denied");
+  ExpectError(Get("/api/annex-a?as_of=31/03/2025", Login("analyst")), 400, "invalid_argument");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, HttpApi, ::testing::ValuesIn(testing::Backends()),
                          [](const auto& info) { return info.param; });
 
