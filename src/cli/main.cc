@@ -12,8 +12,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <future>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <thread>
 
@@ -210,8 +210,16 @@ int RunDemo(const std::string& db) {
   return kExitOk;
 }
 
+// Reads an indicator targets CSV (indicator,target,amber).
+Result<ind::Targets> ReadTargets(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError("cannot read " + path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return ind::ParseTargets(text, path);
+}
+
 int RunServe(const std::string& db, const std::string& host, int port, int threads,
-             bool secure_cookies) {
+             bool secure_cookies, const std::string& targets) {
   // Block the termination signals in every thread; one thread waits for them and stops the
   // server, so that in-flight requests finish and the store closes cleanly.
   sigset_t signals;
@@ -225,6 +233,11 @@ int RunServe(const std::string& db, const std::string& host, int port, int threa
   if (!store.ok()) return Fail(store.status());
   Auth auth(**store, clock);
   ServerOptions options;
+  if (!targets.empty()) {
+    auto t = ReadTargets(targets);
+    if (!t.ok()) return Fail(t.status());
+    options.targets = std::move(*t);
+  }
   options.host = host;
   options.port = port;
   options.threads = threads;
@@ -769,10 +782,7 @@ int RunIndicators(const std::string& db, const IndicatorsArgs& a) {
     std::cerr << "safeguard: benchmarks unavailable: " << figures.status().message() << "\n";
   }
   if (!a.targets.empty()) {
-    std::ifstream in(a.targets, std::ios::binary);
-    if (!in) return Fail(IoError("cannot read " + a.targets));
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto targets = ind::ParseTargets(text, a.targets);
+    auto targets = ReadTargets(a.targets);
     if (!targets.ok()) return Fail(targets.status());
     ctx.targets = std::move(*targets);
   }
@@ -1058,6 +1068,10 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", threads, "request threads")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
+  std::string serve_targets;
+  serve->add_option(
+      "--targets", serve_targets,
+      "the LA's indicator targets, CSV: indicator,target,amber (RAG on the scorecard)");
   serve->add_flag("--secure-cookies", secure_cookies,
                   "mark the session cookie Secure (when served behind TLS)");
 
@@ -1263,7 +1277,7 @@ int main(int argc, char** argv) {
   try {
     if (*migrate) return RunMigrate(db);
     if (*demo) return RunDemo(db);
-    if (*serve) return RunServe(db, host, port, threads, secure_cookies);
+    if (*serve) return RunServe(db, host, port, threads, secure_cookies, serve_targets);
     if (*exp_json) return RunExport(db, out_path);
     if (*imp_json) return RunImport(db, in_path, as_user);
     if (*imp_cin) return RunImportCin(db, cin_file, as_user);

@@ -621,6 +621,7 @@ class Server::Impl {
     auto card = ind::Evaluate(*facts, o);
     if (!card.ok()) return Error(card.status());
     ind::ReportContext ctx;
+    ctx.targets = options_.targets;
     if (!options_.store_location.empty()) {
       if (auto la = ind::InferLaCode(options_.store_location); la.ok()) ctx.la_code = *la;
     }

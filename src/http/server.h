@@ -11,6 +11,7 @@
 
 #include "casework/auth.h"
 #include "common/date.h"
+#include "indicators/output.h"
 #include "storage/store.h"
 
 namespace sg {
@@ -23,6 +24,7 @@ struct ServerOptions {
   bool secure_cookies = false;  // set when served behind TLS
   std::string static_dir;       // built web assets, served at /; empty = built-in page
   std::string store_location;   // the store's file or URL, for bulk reads (indicators)
+  ind::Targets targets;         // the LA's indicator targets (RAG)
 };
 
 class Server {

@@ -63,7 +63,8 @@ void ContactsAwaiting(const Facts& f, Tally& t) {
 // ---- Referrals ----
 
 void Referrals(const Facts& f, Tally& t) {
-  for (const FReferral& r : f.referrals) t.AddAllocated(t.PeriodOf(r.date), r.child, r.alloc, r.date, 1, 0);
+  for (const FReferral& r : f.referrals)
+    t.AddAllocated(t.PeriodOf(r.date), r.child, r.alloc, r.date, 1, 0);
 }
 
 void ReReferrals(const Facts& f, Tally& t) {
@@ -87,8 +88,11 @@ void ReferralNfa(const Facts& f, Tally& t) {
 
 void ReferralNotInNeed(const Facts& f, Tally& t) {
   // Closed after assessment with no further action (RC8), as DfE counts "assessed not in need".
+  // A referral with no further action had no assessment (DfE rule 8831), whatever its closure
+  // code: NFA referrals are often closed RC8 on the day, and are not "assessed not in need".
   for (const FReferral& r : f.referrals) {
-    t.AddAllocated(t.PeriodOf(r.date), r.child, r.alloc, r.date, r.closure_reason == "RC8" ? 1 : 0, 1);
+    const bool not_in_need = !r.nfa && r.closure_reason == "RC8";
+    t.AddAllocated(t.PeriodOf(r.date), r.child, r.alloc, r.date, not_in_need ? 1 : 0, 1);
   }
 }
 
@@ -234,7 +238,7 @@ const IndicatorDef kDefs[] = {
     {"referral_not_in_need_pct", "Referrals", "Referrals assessed as not in need",
      "How many referrals were assessed and the child found not to be in need.",
      "Referrals in the period closed with reason RC8 (case closed after assessment, no further "
-     "action)",
+     "action), other than referrals with ReferralNFA true (not assessed)",
      "Referrals in the period", "by CINreferralDate", "", Unit::kPercent, Polarity::kNeither, kCin,
      "assessed_not_in_need_pct", ReferralNotInNeed},
     {"referral_source_police_pct", "Referrals", "Referrals from the police",

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 namespace sg::ind {
@@ -389,6 +391,8 @@ Result<Scorecard> Evaluate(const Facts& facts, const EvaluateOptions& options) {
   out.by = options.by;
   out.series.resize(defs.size());
   std::atomic<size_t> next{0};
+  // SG_PROFILE_INDICATORS=1: each indicator's time on stderr.
+  const bool profile = std::getenv("SG_PROFILE_INDICATORS") != nullptr;
   auto work = [&] {
     while (true) {
       const size_t i = next.fetch_add(1);
@@ -405,7 +409,14 @@ Result<Scorecard> Evaluate(const Facts& facts, const EvaluateOptions& options) {
         continue;
       }
       Tally t(facts, options.periods, options.by, d.unit);
+      const auto t0 = std::chrono::steady_clock::now();
       d.eval(facts, t);
+      if (profile) {
+        std::fprintf(
+            stderr, "indicator %-32s %8.1f ms\n", std::string(d.id).c_str(),
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count());
+      }
       s.total = t.TakeTotal();
       s.groups = t.TakeGroups();
       std::sort(s.groups.begin(), s.groups.end(),

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +11,7 @@
 #include <memory>
 #include <set>
 #include <span>
+#include <thread>
 #include <unordered_map>
 
 #include "model/entity.h"
@@ -204,13 +204,14 @@ class SqlSource final : public Source {
     }
     sql += " FROM ";
     sql += e.table;
-    sql += " ORDER BY id";
+    // No ORDER BY: nothing depends on the order rows arrive in (ties are broken by id), and
+    // without it SQLite may read a covering index instead of the table.
     const auto t0 = std::chrono::steady_clock::now();
     Status st = db_.QueryEach(sql, {}, [&](const RowView& r) { fn(SqlRow(r)); });
     if (std::getenv("SG_TIMING") != nullptr) {
-      std::fprintf(stderr, "timing: read %s %.1f ms\n", std::string(e.table).c_str(),
-                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                       .count());
+      std::fprintf(
+          stderr, "timing: read %s %.1f ms\n", std::string(e.table).c_str(),
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }
     return st;
   }
@@ -417,9 +418,9 @@ Status LoadContacts(Source& src, Raw& x) {
 
 Status LoadAssessments(Source& src, Raw& x) {
   Status st;
-  static constexpr std::string_view kF[] = {"child_id",        "referral_id",     "start_date",
-                                            "authorised_date", "child_seen_date", "child_seen_alone",
-                                            "worker_id"};
+  static constexpr std::string_view kF[] = {
+      "child_id",        "referral_id",      "start_date", "authorised_date",
+      "child_seen_date", "child_seen_alone", "worker_id"};
   SG_RETURN_IF_ERROR(src.Each("assessment", kF, [&](const FactRow& r) {
     FAssessment a;
     a.child = Hold(r.Ref(0), st);
@@ -471,9 +472,9 @@ Status LoadAllocations(Source& src, Raw& x) {
 Status LoadCla(Source& src, Raw& x) {
   Status st;
   static constexpr std::string_view kF[] = {
-      "child_id",      "start_date",         "end_date",       "reason_new_episode",
-      "legal_status",  "category_of_need",   "placement_type", "placement_provider",
-      "reason_ceased", "home_postcode",      "placement_postcode"};
+      "child_id",      "start_date",       "end_date",          "reason_new_episode",
+      "legal_status",  "category_of_need", "placement_type",    "placement_provider",
+      "reason_ceased", "home_postcode",    "placement_postcode"};
   SG_RETURN_IF_ERROR(src.Each("cla_episode", kF, [&](const FactRow& r) {
     FEpisode e;
     e.id = r.RowId();
@@ -498,9 +499,9 @@ Status LoadCla(Source& src, Raw& x) {
   SG_RETURN_IF_ERROR(src.Each("missing_episode", kM, [&](const FactRow& r) {
     x.f.missing.push_back({Hold(r.Ref(0), st), r.Str(1), r.DayAt(2, kNoDay)});
   }));
-  static constexpr std::string_view kH[] = {
-      "child_id",         "year_ending", "health_check", "teeth_check",      "immunisations",
-      "substance_misuse", "convicted",   "sdq_score",    "health_assessment"};
+  static constexpr std::string_view kH[] = {"child_id",    "year_ending",   "health_check",
+                                            "teeth_check", "immunisations", "substance_misuse",
+                                            "convicted",   "sdq_score",     "health_assessment"};
   SG_RETURN_IF_ERROR(src.Each("cla_health", kH, [&](const FactRow& r) {
     FHealth h;
     h.child = Hold(r.Ref(0), st);
@@ -517,7 +518,8 @@ Status LoadCla(Source& src, Raw& x) {
   static constexpr std::string_view kC[] = {"child_id", "contact_date", "in_touch", "activity",
                                             "accommodation"};
   SG_RETURN_IF_ERROR(src.Each("care_leaver_contact", kC, [&](const FactRow& r) {
-    x.f.care_leavers.push_back({Hold(r.Ref(0), st), r.DayAt(1, kNoDay), r.Str(2), r.Str(3), r.Str(4)});
+    x.f.care_leavers.push_back(
+        {Hold(r.Ref(0), st), r.DayAt(1, kNoDay), r.Str(2), r.Str(3), r.Str(4)});
   }));
   static constexpr std::string_view kA[] = {"child_id", "best_interest_date",
                                             "placement_order_date", "match_date"};
@@ -529,8 +531,8 @@ Status LoadCla(Source& src, Raw& x) {
 }
 
 // Largest tables first, so that two threads finish together.
-constexpr Loader kLoaders[] = {LoadContacts, LoadVisits,    LoadChildren, LoadAllocations,
-                               LoadReferrals, LoadAssessments, LoadS47,   LoadPlans,
+constexpr Loader kLoaders[] = {LoadContacts,  LoadVisits,      LoadChildren, LoadAllocations,
+                               LoadReferrals, LoadAssessments, LoadS47,      LoadPlans,
                                LoadCla,       LoadWorkforce};
 
 template <typename T>
@@ -621,7 +623,8 @@ void Resolve(Raw& x) {
     Day& icpc = f.s47s[static_cast<size_t>(s)].icpc;
     if (icpc == kNoDay || day < icpc) icpc = day;  // the earliest initial conference
   }
-  keep(f.cp_plans, x.cp_plan_ids, [](const FPlan& p) { return p.child != kNone && p.start != kNoDay; });
+  keep(f.cp_plans, x.cp_plan_ids,
+       [](const FPlan& p) { return p.child != kNone && p.start != kNoDay; });
   for (auto& p : f.cp_plans) remap(referral, p.referral);
   const IdMap cp_plan = MapOf(x.cp_plan_ids);
   for (auto& r : f.cp_reviews) {
@@ -643,22 +646,27 @@ void Resolve(Raw& x) {
     remap(referral, a.referral);
     remap(worker, a.worker);
   }
-  std::erase_if(f.assessments, [](const FAssessment& a) { return a.child == kNone || a.start == kNoDay; });
+  std::erase_if(f.assessments,
+                [](const FAssessment& a) { return a.child == kNone || a.start == kNoDay; });
   for (auto& v : f.visits) {
     remap(child, v.child);
     remap(worker, v.worker);
   }
   std::erase_if(f.visits, [](const FVisit& v) { return v.child == kNone || v.date == kNoDay; });
   for (auto& e : f.episodes) remap(child, e.child);
-  std::erase_if(f.episodes, [](const FEpisode& e) { return e.child == kNone || e.start == kNoDay; });
+  std::erase_if(f.episodes,
+                [](const FEpisode& e) { return e.child == kNone || e.start == kNoDay; });
   for (auto& r : f.cla_reviews) remap(child, r.child);
-  std::erase_if(f.cla_reviews, [](const FClaReview& r) { return r.child == kNone || r.date == kNoDay; });
+  std::erase_if(f.cla_reviews,
+                [](const FClaReview& r) { return r.child == kNone || r.date == kNoDay; });
   for (auto& m : f.missing) remap(child, m.child);
   std::erase_if(f.missing, [](const FMissing& m) { return m.child == kNone || m.start == kNoDay; });
   for (auto& h : f.health) remap(child, h.child);
-  std::erase_if(f.health, [](const FHealth& h) { return h.child == kNone || h.year_ending == kNoDay; });
+  std::erase_if(f.health,
+                [](const FHealth& h) { return h.child == kNone || h.year_ending == kNoDay; });
   for (auto& c : f.care_leavers) remap(child, c.child);
-  std::erase_if(f.care_leavers, [](const FCareLeaver& c) { return c.child == kNone || c.date == kNoDay; });
+  std::erase_if(f.care_leavers,
+                [](const FCareLeaver& c) { return c.child == kNone || c.date == kNoDay; });
   for (auto& a : f.adoptions) remap(child, a.child);
   std::erase_if(f.adoptions, [](const FAdoption& a) { return a.child == kNone; });
   for (auto& a : f.allocations) {
@@ -666,11 +674,14 @@ void Resolve(Raw& x) {
     remap(worker, a.worker);
     remap(team, a.team);
   }
-  std::erase_if(f.allocations, [](const FAllocation& a) { return a.child == kNone || a.start == kNoDay; });
+  std::erase_if(f.allocations,
+                [](const FAllocation& a) { return a.child == kNone || a.start == kNoDay; });
   for (auto& s : f.supervisions) remap(worker, s.worker);
-  std::erase_if(f.supervisions, [](const FSupervision& s) { return s.worker == kNone || s.date == kNoDay; });
+  std::erase_if(f.supervisions,
+                [](const FSupervision& s) { return s.worker == kNone || s.date == kNoDay; });
   for (auto& s : f.sickness) remap(worker, s.worker);
-  std::erase_if(f.sickness, [](const FSickness& s) { return s.worker == kNone || s.start == kNoDay; });
+  std::erase_if(f.sickness,
+                [](const FSickness& s) { return s.worker == kNone || s.start == kNoDay; });
 }
 
 constexpr unsigned kRecordHas =
@@ -744,7 +755,6 @@ Ix Facts::AllocationOn(Ix child, Day day) const {
   }
   return kNone;
 }
-
 
 Result<Facts> FromRecords(const RecordSet& records) {
   RecordSource src(records);

@@ -114,7 +114,7 @@ struct FVisit {
   bool seen_alone = false;
   Ix worker = kNone;
 };
-struct FEpisode {  // a looked-after episode (903 Episodes row)
+struct FEpisode {       // a looked-after episode (903 Episodes row)
   std::int64_t id = 0;  // store id (0 from returns): breaks ties in sorting
   Ix child = kNone;
   Day start = kNoDay;

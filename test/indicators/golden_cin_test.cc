@@ -94,6 +94,8 @@ constexpr double kPopulation = 20000.0;  // children aged 0-17, for the rates pe
 //   S5 d/rd2 2024-07-12; no conference needed
 //   S6 j/rj1 2024-10-02; ICPC 2024-10-23 (15th: 2024-10-23), a second ICPC record 2024-10-30
 //      and a review conference (RCPC) 2025-01-20
+//   S7 h/rh1 2024-11-04 (new concerns while h is on a plan); no ICPC needed, the outcome went
+//      to a review conference (RCPC) 2024-11-20 recorded against the enquiry
 //
 // Child protection plans (start..end, initial category, NumberOfPreviousCPP):
 //   CP1 f 2023-02-01..2024-06-30 NEG 0 (spans the period start)
@@ -115,7 +117,9 @@ constexpr double kPopulation = 20000.0;  // children aged 0-17, for the rates pe
 // Allocations: g Child Protection Team from 2023-03-31; h Assessment Team 2023-04-01..2025-03-30
 //   then Child Protection Team from 2025-03-31; p SW002 with no team recorded from 2024-03-28;
 //   t Assessment Team from 2025-03-03; u Assessment Team 2024-03-20..2025-03-30 (nothing after);
-//   j Assessment Team 2024-10-01..2025-03-31.
+//   j Assessment Team 2024-10-01..2025-03-31; a Assessment Team 2024-04-01..2024-04-22 then
+//   Child Protection Team from 2024-04-23; b Assessment Team 2024-03-31..2024-05-20 and again
+//   from 2025-04-01; d SW002 in the Child Protection Team from 2024-07-11.
 FixtureRecords BuildFixture() {
   FixtureRecords r;
 
@@ -290,11 +294,13 @@ FixtureRecords BuildFixture() {
   s47(re1, e, D(2025, 4, 1), false);
   s47(rd2, d, D(2024, 7, 12), true);
   const Id s6 = s47(rj1, j, D(2024, 10, 2), false);
+  const Id s7 = s47(rh1, h, D(2024, 11, 4), true);
   conference(rp1, p, s1, "ICPC", D(2024, 4, 22));
   conference(ra1, a, s2, "ICPC", D(2024, 4, 23));
   conference(rj1, j, s6, "ICPC", D(2024, 10, 23));
   conference(rj1, j, s6, "ICPC", D(2024, 10, 30));  // a second record: the earliest counts
   conference(rj1, j, s6, "RCPC", D(2025, 1, 20));   // a review conference is not an ICPC
+  conference(rh1, h, s7, "RCPC", D(2024, 11, 20));  // nor is this one, S7's only conference
 
   // ---- Child protection plans, reviews and visits ----
   auto cp_plan = [&](Id ref, Id who, Date start, std::optional<Date> end,
@@ -346,6 +352,7 @@ FixtureRecords BuildFixture() {
   };
   visit(g, "CP", D(2025, 3, 17), true);
   visit(h, "CP", D(2025, 3, 14), true);
+  visit(h, "CIN", D(2025, 3, 26), true);
   visit(p, "CP", D(2025, 3, 10), true);
   visit(p, "CP", D(2025, 3, 31), false);
   visit(u, "CIN", D(2025, 3, 25), true);
@@ -383,6 +390,11 @@ FixtureRecords BuildFixture() {
   allocation(t, w1, team_a, D(2025, 3, 3), kOngoing);
   allocation(u, w1, team_a, D(2024, 3, 20), D(2025, 3, 30));
   allocation(j, w1, team_a, D(2024, 10, 1), D(2025, 3, 31));
+  allocation(a, w1, team_a, D(2024, 4, 1), D(2024, 4, 22));
+  allocation(a, w2, team_c, D(2024, 4, 23), kOngoing);
+  allocation(b, w1, team_a, D(2024, 3, 31), D(2024, 5, 20));
+  allocation(b, w1, team_a, D(2025, 4, 1), kOngoing);
+  allocation(d, w2, team_c, D(2024, 7, 11), kOngoing);
   return r;
 }
 
@@ -484,10 +496,19 @@ TEST(Golden, contacts_awaiting_decision) { ExpectCount("contacts_awaiting_decisi
 // rs1 ru1. NFA referrals (rc2, rn1) are referrals all the same.
 // Monthly: Apr ra1, May rc2, Jun rk1, Jul rd2, Oct rj1 rm1 ro1, Dec rn1, Jan re1 ri1,
 // Mar rt1 rb2.
+// By team, the child's allocation open on the referral date:
+//   Assessment Team: ra1 (a allocated from that day, 1 April 2024; its move to the Child
+//     Protection Team on 23 April comes later), rj1 (j allocated that day), rt1 = 3
+//   Child Protection Team: rd2 (d allocated to SW002 that day) = 1
+//   No team: rb2 (b's earlier allocation ended 20 May 2024, the next starts 1 April 2025, the
+//     day after), rc2, re1, ri1, rk1, rm1, rn1, ro1 = 8
 TEST(Golden, referrals) {
   ExpectCount("referrals", 12);
   const std::vector<std::optional<double>> want = {1, 1, 1, 1, 0, 0, 3, 0, 1, 2, 0, 2};
   EXPECT_EQ(Monthly(Fixture(), "referrals", D(2024, 4, 1), D(2025, 3, 31)), want);
+  const std::map<std::string, std::optional<double>> teams = {
+      {"Assessment Team", 3}, {"Child Protection Team", 1}, {"No team", 8}};
+  EXPECT_EQ(ByGroup(Fixture(), "referrals", kYear, "team"), teams);
 }
 
 // 12 referrals per 20,000 children: 12 * 10,000 / 20,000 = 6.0; no rate without a population.
@@ -511,10 +532,12 @@ TEST(Golden, rereferral_pct) { ExpectPercent("rereferral_pct", 2, 12); }
 // ReferralNFA: rc2 and rn1 = 2 of 12.
 TEST(Golden, referral_nfa_pct) { ExpectPercent("referral_nfa_pct", 2, 12); }
 
-// Closed with RC8: rc2 (the NFA referral, closed the same day with RC8) and rm1 (closed after
-// assessment on 2 January 2025) = 2 of 12. rb1 was closed RC8 in the year but referred on
-// 31 March 2024, the day before, so it is not a referral of the year.
-TEST(Golden, referral_not_in_need_pct) { ExpectPercent("referral_not_in_need_pct", 2, 12); }
+// Assessed and closed with RC8 (case closed after assessment, no further action): rm1 (closed
+// after assessment on 2 January 2025) = 1 of 12.
+//   Not rc2: an NFA referral, closed the same day with RC8, was never assessed (DfE rule 8831:
+//   no assessment on an NFA referral), so it is not "assessed as not in need".
+//   Not rb1: closed RC8 in the year, but referred on 31 March 2024, the day before the year.
+TEST(Golden, referral_not_in_need_pct) { ExpectPercent("referral_not_in_need_pct", 1, 12); }
 
 // Police (6): ra1, rd2, rj1, rt1 = 4 of 12 (rp1, also police, came on 27 March 2024).
 TEST(Golden, referral_source_police_pct) { ExpectPercent("referral_source_police_pct", 4, 12); }
@@ -587,19 +610,19 @@ TEST(Golden, assessments_overdue) { ExpectCount("assessments_overdue", 2); }
 
 // ==== Section 47 enquiries and conferences ====
 
-// Started in the year: S2 (1 April 2024, the first day), S5, S6, S3 (31 March 2025, the last
-// day) = 4. Not: S1 (28 March 2024), S4 (1 April 2025).
-TEST(Golden, s47_started) { ExpectCount("s47_started", 4); }
+// Started in the year: S2 (1 April 2024, the first day), S5, S6, S7, S3 (31 March 2025, the
+// last day) = 5. Not: S1 (28 March 2024), S4 (1 April 2025).
+TEST(Golden, s47_started) { ExpectCount("s47_started", 5); }
 
-// 4 * 10,000 / 20,000 = 2.0 per 10,000 children.
+// 5 * 10,000 / 20,000 = 2.5 per 10,000 children.
 TEST(Golden, s47_rate) {
-  EXPECT_EQ(TotalCell(Fixture(), "s47_rate", kYear).num, 4);
-  EXPECT_EQ(ValueFor(Fixture(), "s47_rate", kYear, kPopulation), 2.0);
+  EXPECT_EQ(TotalCell(Fixture(), "s47_rate", kYear).num, 5);
+  EXPECT_EQ(ValueFor(Fixture(), "s47_rate", kYear, kPopulation), 2.5);
 }
 
 // Initial conferences in the year, one per enquiry: S1 (22 April 2024; its enquiry began before
 // the year), S2 (23 April 2024), S6 (23 October 2024; its second ICPC record of 30 October and
-// its review conference are not further ICPCs) = 3.
+// its review conference are not further ICPCs) = 3. S7's only conference was a review (RCPC).
 TEST(Golden, icpc_held) { ExpectCount("icpc_held", 3); }
 
 // Of the 3, held on or before the 15th working day after the enquiry's start:
@@ -610,9 +633,10 @@ TEST(Golden, icpc_held) { ExpectCount("icpc_held", 3); }
 // = 2 of 3.
 TEST(Golden, icpc_15wd_pct) { ExpectPercent("icpc_15wd_pct", 2, 3); }
 
-// Of the 4 enquiries started in the year, with an initial conference: S2, S6 = 2. S5 needed no
-// conference; S3 began on the last day and has none yet.
-TEST(Golden, s47_to_icpc_pct) { ExpectPercent("s47_to_icpc_pct", 2, 4); }
+// Of the 5 enquiries started in the year, with an initial conference: S2, S6 = 2. S5 needed no
+// conference; S7 had a review conference, not an initial one; S3 began on the last day and has
+// none yet.
+TEST(Golden, s47_to_icpc_pct) { ExpectPercent("s47_to_icpc_pct", 2, 5); }
 
 // ==== Child protection plans ====
 
@@ -692,7 +716,8 @@ TEST(Golden, cp_reviews_on_time_pct) { ExpectPercent("cp_reviews_on_time_pct", 2
 // Children on a plan at 31 March 2025 for 10 working days or more: g, h, p, u = 4 (t's plan
 // began that day). The 10th working day before Monday 31 March 2025 is Monday 17 March:
 //   g seen on a CP visit 17 March                                                 -> yes
-//   h last seen on a CP visit Friday 14 March (11 working days before)            -> no
+//   h last seen on a CP visit Friday 14 March (11 working days before); the CIN visit of
+//     26 March is not a CP visit                                                  -> no
 //   p CP visit on 31 March without seeing the child; last seen 10 March           -> no
 //   u seen on a CP visit 20 March (the CIN visit of 25 March is not a CP visit, the CP visit of
 //     1 April is after the date)                                                  -> yes
