@@ -527,12 +527,13 @@ TEST(Golden, cla_missing_pct) { ExpectPercent("cla_missing_pct", 2, 16); }
 
 // ==== Health (OC2): looked after continuously for 12 months at 31 March 2025 ====
 //
-// With a record for the year ending 31 March 2025, looked after on every day 1 April 2024 to 31
-// March 2025: C01, C02, C05, C06 (single episodes from before the year); C03, C04, C22 (X1
-// chains); C08 (adopted ON 31 March: looked after on that day, as DfE's rule that a child
-// leaving care before 31 March is not continuously looked after implies); C21 (came into care
-// on 1 April 2024, the first day of the 12 months, as DfE's rule that a child starting after
-// 1 April is not) = 9.
+// DfE's rule (903 guide; LookedAfterAllYear in returns/ssda903_rules_151_199.cc): not
+// continuously looked after if care started (RNE S) after 1 April or ended (REC not X1) before
+// 31 March of the year, or any short breaks in it. So the 12 months are 1 April 2024 to 31
+// March 2025, both days included.
+// With a record for the year ending 31 March 2025 and looked after on each of those days:
+// C01, C02, C05, C06 (single episodes from before the year); C03, C04, C22 (X1 chains); C08
+// (adopted ON 31 March 2025); C21 (came into care ON 1 April 2024) = 9.
 // Not: C09, home on 21 July (the episode ended 20 July, the next began 22 July); C01's record
 // for the year before.
 //
