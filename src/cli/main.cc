@@ -725,15 +725,6 @@ int RunIndicators(const std::string& db, const IndicatorsArgs& a) {
   const bool timing = std::getenv("SG_TIMING") != nullptr;
   const auto t0 = std::chrono::steady_clock::now();
   auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-  // The published figures (a 28 MB table) load while the record is read.
-  auto reference = std::async(std::launch::async, [] {
-    auto figures = ReferenceFigures::Shipped();
-    if (figures.ok()) (void)StatNeighbours::Shipped();
-    return figures;
-  });
-  Result<ind::Facts> facts =
-      a.returns.empty() ? ind::LoadFacts(db, a.threads) : ind::FactsFromReturnFiles(a.returns);
-  if (!facts.ok()) return Fail(facts.status());
   ind::EvaluateOptions o;
   o.threads = a.threads;
   o.ids = a.only;
@@ -752,11 +743,29 @@ int RunIndicators(const std::string& db, const IndicatorsArgs& a) {
     auto p = ind::ParsePeriod(a.period);
     if (!p.ok()) return Fail(p.status().WithFieldPrefix("--period"));
     o.periods = {*p};
-  } else {
+  }
+  // The published figures (a 28 MB table) and the LA's code load while the record is read.
+  auto reference = std::async(std::launch::async, [&] {
+    std::string la = a.la;
+    if (la.empty() && a.returns.empty()) {
+      if (auto inferred = ind::InferLaCode(db); inferred.ok()) la = *inferred;
+    }
+    auto figures = ind::BenchmarkFigures();
+    if (figures.ok()) (void)StatNeighbours::Shipped();
+    return std::make_pair(la, figures);
+  });
+  // Only what the periods can use is read from the store.
+  Result<ind::Facts> facts =
+      a.returns.empty()
+          ? ind::LoadFacts(db, a.threads, o.periods.empty() ? ind::kNoDay : o.periods.front().from)
+          : ind::FactsFromReturnFiles(a.returns);
+  if (!facts.ok()) return Fail(facts.status());
+  if (o.periods.empty()) {
     // The reporting year of the latest event recorded.
     const ind::Day latest = ind::LatestEvent(*facts);
-    if (latest == ind::kNoDay)
+    if (latest == ind::kNoDay) {
       return Fail(InvalidArgument("no events to report on: give --period"));
+    }
     o.periods = {ind::ReportingYear(ind::CollectionYearOf(latest))};
   }
   const auto t1 = std::chrono::steady_clock::now();
@@ -765,12 +774,9 @@ int RunIndicators(const std::string& db, const IndicatorsArgs& a) {
   const auto t2 = std::chrono::steady_clock::now();
 
   ind::ReportContext ctx;
-  ctx.la_code = a.la;
-  if (ctx.la_code.empty() && a.returns.empty()) {
-    auto la = ind::InferLaCode(db);
-    if (la.ok()) ctx.la_code = *la;
-  }
-  if (auto figures = reference.get(); figures.ok()) {
+  auto [la_code, figures] = reference.get();
+  ctx.la_code = la_code;
+  if (figures.ok()) {
     ctx.figures = *figures;
     if (auto sn = StatNeighbours::Shipped(); sn.ok()) ctx.neighbours = *sn;
     if (!ctx.la_code.empty()) {

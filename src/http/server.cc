@@ -625,7 +625,7 @@ class Server::Impl {
     if (!options_.store_location.empty()) {
       if (auto la = ind::InferLaCode(options_.store_location); la.ok()) ctx.la_code = *la;
     }
-    if (auto figures = ReferenceFigures::Shipped(); figures.ok()) {
+    if (auto figures = ind::BenchmarkFigures(); figures.ok()) {
       ctx.figures = *figures;
       if (auto sn = StatNeighbours::Shipped(); sn.ok()) ctx.neighbours = *sn;
       if (!ctx.la_code.empty()) {

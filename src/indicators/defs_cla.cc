@@ -91,7 +91,10 @@ void ThreePlacements(const Facts& f, Tally& t) {
       const Day from = AddYears(ref, -1) + 1;
       int n = 0;
       for (const FEpisode& e : eps) {
-        if (PlacementStart(e) && !ShortBreak(e) && e.start <= ref && e.end >= from) ++n;
+        if (ShortBreak(e) || e.start > ref || e.end < from) continue;
+        // An episode begun before the 12 months by a change of legal status only (L) carries
+        // on the placement the child was in when they began: that placement counts too.
+        if (PlacementStart(e) || e.start < from) ++n;
       }
       t.Add(q, c, kNone, ref, n >= 3 ? 1 : 0, 1);
     });
@@ -155,7 +158,8 @@ void ClaReviewsUpToDate(const Facts& f, Tally& t) {
       const Day start = PeriodOfCareStart(eps, ref);
       if (start == kNoDay || start > AddMonths(ref, -6)) return;
       auto it = std::upper_bound(days.begin(), days.end(), ref);
-      const bool ok = it != days.begin() && *std::prev(it) >= AddMonths(ref, -6);
+      // Up to date: the next review, due 6 months after the last, is not yet overdue.
+      const bool ok = it != days.begin() && AddMonths(*std::prev(it), 6) >= ref;
       t.Add(q, c, kNone, ref, ok ? 1 : 0, 1);
     });
   });
@@ -200,9 +204,10 @@ void ClaMissing(const Facts& f, Tally& t) {
 
 // ---- Health (OC2) ----
 
-// Looked after (not on short breaks) on every day from one year before `at` to `at`.
+// Looked after (not on short breaks) on every day of the 12 months up to `at` (1 April to 31
+// March): as DfE's rule, a child who started on 1 April or left care on 31 March counts.
 bool Continuously12Months(std::span<const FEpisode> eps, Day at) {
-  Day cursor = AddYears(at, -1);
+  Day cursor = AddYears(at, -1) + 1;
   for (const FEpisode& e : eps) {
     if (ShortBreak(e)) continue;
     if (e.start <= cursor && e.end >= cursor) cursor = e.end;
@@ -245,7 +250,7 @@ void CareLeaverShare(const Facts& f, Tally& t, Pred pred) {
     keyed.push_back({{c.child, p}, &c});
   }
   std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : a.second->date < b.second->date;
+    return a.first != b.first ? a.first < b.first : a.second->contact < b.second->contact;
   });
   for (size_t i = 0; i < keyed.size(); ++i) {
     if (i + 1 < keyed.size() && keyed[i + 1].first == keyed[i].first) continue;  // not latest
@@ -350,7 +355,8 @@ const IndicatorDef kDefs[] = {
      "Of the children in care, how many had moved placement at least twice in the last 12 months "
      "(short-term stability).",
      "Children looked after at the reference date with 3 or more placements (episodes other than "
-     "a change of legal status only) open in the 12 months up to it",
+     "a change of legal status only, and the placement open when the 12 months began) open in "
+     "the 12 months up to it",
      "Children looked after at the reference date", "on the period's last day",
      "short breaks (LS V3, V4)", Unit::kPercent, Polarity::kLowerBetter, kCla,
      "cla_3plus_placements_pct", ThreePlacements},

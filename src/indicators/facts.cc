@@ -93,9 +93,19 @@ using RowFn = std::function<void(const FactRow&)>;
 class Source {
  public:
   virtual ~Source() = default;
+  // Calls fn for each row; `where`, when not empty, is an SQL condition the store may use to
+  // leave out rows the requested periods cannot use (see Since).
   virtual Status Each(std::string_view entity, std::span<const std::string_view> fields,
-                      const RowFn& fn) = 0;
+                      const RowFn& fn, const std::string& where = {}) = 0;
+  // The quoted ISO date `days` before the first day any requested period needs, for a `where`
+  // condition; empty when the source reads everything (no window, or not a store).
+  virtual std::string Since(int /*days*/) const { return {}; }
 };
+
+// "cond" when the source has a window, else "" (read everything).
+std::string Window(const Source& src, const std::function<std::string()>& cond) {
+  return src.Since(0).empty() ? std::string() : cond();
+}
 
 // ---- From a RecordSet ----
 
@@ -147,8 +157,8 @@ class RecordRow final : public FactRow {
 class RecordSource final : public Source {
  public:
   explicit RecordSource(const RecordSet& rs) : rs_(rs) {}
-  Status Each(std::string_view entity, std::span<const std::string_view> fields,
-              const RowFn& fn) override {
+  Status Each(std::string_view entity, std::span<const std::string_view> fields, const RowFn& fn,
+              const std::string& /*where*/) override {
     const EntityDesc& e = Entity(entity);
     std::vector<int> cols;
     for (std::string_view f : fields) {
@@ -190,9 +200,13 @@ class SqlRow final : public FactRow {
 
 class SqlSource final : public Source {
  public:
-  explicit SqlSource(Database& db) : db_(db) {}
-  Status Each(std::string_view entity, std::span<const std::string_view> fields,
-              const RowFn& fn) override {
+  SqlSource(Database& db, Day window_from) : db_(db), from_(window_from) {}
+  std::string Since(int days) const override {
+    if (from_ == kNoDay) return {};
+    return "'" + Date::FromDays(from_ - days).ToString() + "'";
+  }
+  Status Each(std::string_view entity, std::span<const std::string_view> fields, const RowFn& fn,
+              const std::string& where) override {
     const EntityDesc& e = Entity(entity);
     std::string sql = "SELECT id";
     for (std::string_view f : fields) {
@@ -204,6 +218,7 @@ class SqlSource final : public Source {
     }
     sql += " FROM ";
     sql += e.table;
+    if (!where.empty()) sql += " WHERE " + where;
     // No ORDER BY: nothing depends on the order rows arrive in (ties are broken by id), and
     // without it SQLite may read a covering index instead of the table.
     const auto t0 = std::chrono::steady_clock::now();
@@ -218,6 +233,7 @@ class SqlSource final : public Source {
 
  private:
   Database& db_;
+  Day from_;
 };
 
 // Record ids -> array indexes.
@@ -328,17 +344,26 @@ Status LoadReferrals(Source& src, Raw& x) {
   Status st;
   static constexpr std::string_view kF[] = {"child_id", "referral_date", "source",
                                             "nfa",      "closure_date",  "closure_reason"};
-  SG_RETURN_IF_ERROR(src.Each("referral", kF, [&](const FactRow& r) {
-    FReferral v;
-    v.child = Hold(r.Ref(0), st);
-    v.date = r.DayAt(1, kNoDay);
-    v.source = r.Str(2);
-    v.nfa = r.Flag(3);
-    v.closure = r.DayAt(4, kOpen);
-    v.closure_reason = r.Str(5);
-    x.referral_ids.push_back(r.RowId());
-    x.f.referrals.push_back(std::move(v));
-  }));
+  // Referrals open on or after the window's start, or within the 12 months before it (the
+  // re-referral look-back).
+  const std::string where = Window(src, [&] {
+    return "referral_date >= " + src.Since(400) +
+           " OR closure_date IS NULL OR closure_date >= " + src.Since(1);
+  });
+  SG_RETURN_IF_ERROR(src.Each(
+      "referral", kF,
+      [&](const FactRow& r) {
+        FReferral v;
+        v.child = Hold(r.Ref(0), st);
+        v.date = r.DayAt(1, kNoDay);
+        v.source = r.Str(2);
+        v.nfa = r.Flag(3);
+        v.closure = r.DayAt(4, kOpen);
+        v.closure_reason = r.Str(5);
+        x.referral_ids.push_back(r.RowId());
+        x.f.referrals.push_back(std::move(v));
+      },
+      where));
   return st;
 }
 
@@ -351,6 +376,7 @@ Status LoadS47(Source& src, Raw& x) {
   static constexpr std::string_view kF[] = {"child_id", "referral_id", "strategy_discussion_id",
                                             "start_date", "icpc_not_required"};
   SG_RETURN_IF_ERROR(src.Each("s47_enquiry", kF, [&](const FactRow& r) {
+    // (every S47: conferences are joined to them by id)
     FS47 v;
     v.child = Hold(r.Ref(0), st);
     v.referral = Hold(r.Ref(1), st);
@@ -389,14 +415,17 @@ Status LoadPlans(Source& src, Raw& x) {
     x.f.cp_reviews.push_back({Hold(r.Ref(0), st), Hold(r.Ref(1), st), r.DayAt(2, kNoDay)});
   }));
   static constexpr std::string_view kC[] = {"child_id", "referral_id", "start_date", "end_date"};
-  SG_RETURN_IF_ERROR(src.Each("cin_plan", kC, [&](const FactRow& r) {
-    FPlan p;
-    p.child = Hold(r.Ref(0), st);
-    p.referral = Hold(r.Ref(1), st);
-    p.start = r.DayAt(2, kNoDay);
-    p.end = r.DayAt(3, kOpen);
-    x.f.cin_plans.push_back(std::move(p));
-  }));
+  SG_RETURN_IF_ERROR(src.Each(
+      "cin_plan", kC,
+      [&](const FactRow& r) {
+        FPlan p;
+        p.child = Hold(r.Ref(0), st);
+        p.referral = Hold(r.Ref(1), st);
+        p.start = r.DayAt(2, kNoDay);
+        p.end = r.DayAt(3, kOpen);
+        x.f.cin_plans.push_back(std::move(p));
+      },
+      Window(src, [&] { return "end_date IS NULL OR end_date >= " + src.Since(1); })));
   return st;
 }
 
@@ -404,15 +433,22 @@ Status LoadContacts(Source& src, Raw& x) {
   Status st;
   static constexpr std::string_view kF[] = {"child_id", "received_at", "decided_at", "source",
                                             "decision"};
-  SG_RETURN_IF_ERROR(src.Each("contact", kF, [&](const FactRow& r) {
-    FContact c;
-    c.child = Hold(r.Ref(0), st);
-    c.received = r.Seconds(1);
-    c.decided = r.Seconds(2);
-    c.source = r.Str(3);
-    c.decision = r.Str(4);
-    if (c.received != 0) x.f.contacts.push_back(std::move(c));
-  }));
+  SG_RETURN_IF_ERROR(src.Each(
+      "contact", kF,
+      [&](const FactRow& r) {
+        FContact c;
+        c.child = Hold(r.Ref(0), st);
+        c.received = r.Seconds(1);
+        c.decided = r.Seconds(2);
+        c.source = r.Str(3);
+        c.decision = r.Str(4);
+        if (c.received != 0) x.f.contacts.push_back(std::move(c));
+      },
+      Window(src, [&] {
+        // Timestamps are UTC text; two days' margin covers the UK date of either.
+        return "received_at >= " + src.Since(2) +
+               " OR decided_at IS NULL OR decided_at >= " + src.Since(2);
+      })));
   return st;
 }
 
@@ -421,17 +457,21 @@ Status LoadAssessments(Source& src, Raw& x) {
   static constexpr std::string_view kF[] = {
       "child_id",        "referral_id",      "start_date", "authorised_date",
       "child_seen_date", "child_seen_alone", "worker_id"};
-  SG_RETURN_IF_ERROR(src.Each("assessment", kF, [&](const FactRow& r) {
-    FAssessment a;
-    a.child = Hold(r.Ref(0), st);
-    a.referral = Hold(r.Ref(1), st);
-    a.start = r.DayAt(2, kNoDay);
-    a.authorised = r.DayAt(3, kOpen);
-    a.seen = r.DayAt(4, kNoDay);
-    a.seen_alone = r.Flag(5);
-    a.worker = Hold(r.Ref(6), st);
-    x.f.assessments.push_back(a);
-  }));
+  SG_RETURN_IF_ERROR(src.Each(
+      "assessment", kF,
+      [&](const FactRow& r) {
+        FAssessment a;
+        a.child = Hold(r.Ref(0), st);
+        a.referral = Hold(r.Ref(1), st);
+        a.start = r.DayAt(2, kNoDay);
+        a.authorised = r.DayAt(3, kOpen);
+        a.seen = r.DayAt(4, kNoDay);
+        a.seen_alone = r.Flag(5);
+        a.worker = Hold(r.Ref(6), st);
+        x.f.assessments.push_back(a);
+      },
+      Window(src,
+             [&] { return "authorised_date IS NULL OR authorised_date >= " + src.Since(1); })));
   return st;
 }
 
@@ -439,16 +479,19 @@ Status LoadVisits(Source& src, Raw& x) {
   Status st;
   static constexpr std::string_view kF[] = {"child_id",   "visit_type",       "visit_date",
                                             "child_seen", "child_seen_alone", "worker_id"};
-  SG_RETURN_IF_ERROR(src.Each("visit", kF, [&](const FactRow& r) {
-    FVisit v;
-    v.child = Hold(r.Ref(0), st);
-    v.type = r.Str(1);
-    v.date = r.DayAt(2, kNoDay);
-    v.seen = r.Flag(3);
-    v.seen_alone = r.Flag(4);
-    v.worker = Hold(r.Ref(5), st);
-    x.f.visits.push_back(std::move(v));
-  }));
+  SG_RETURN_IF_ERROR(src.Each(
+      "visit", kF,
+      [&](const FactRow& r) {
+        FVisit v;
+        v.child = Hold(r.Ref(0), st);
+        v.type = r.Str(1);
+        v.date = r.DayAt(2, kNoDay);
+        v.seen = r.Flag(3);
+        v.seen_alone = r.Flag(4);
+        v.worker = Hold(r.Ref(5), st);
+        x.f.visits.push_back(std::move(v));
+      },
+      Window(src, [&] { return "visit_date >= " + src.Since(31); })));
   return st;
 }
 
@@ -456,16 +499,19 @@ Status LoadAllocations(Source& src, Raw& x) {
   Status st;
   static constexpr std::string_view kF[] = {"child_id", "worker_id", "team_id", "start_date",
                                             "end_date"};
-  SG_RETURN_IF_ERROR(src.Each("allocation", kF, [&](const FactRow& r) {
-    FAllocation a;
-    a.id = r.RowId();
-    a.child = Hold(r.Ref(0), st);
-    a.worker = Hold(r.Ref(1), st);
-    a.team = Hold(r.Ref(2), st);
-    a.start = r.DayAt(3, kNoDay);
-    a.end = r.DayAt(4, kOpen);
-    x.f.allocations.push_back(a);
-  }));
+  SG_RETURN_IF_ERROR(src.Each(
+      "allocation", kF,
+      [&](const FactRow& r) {
+        FAllocation a;
+        a.id = r.RowId();
+        a.child = Hold(r.Ref(0), st);
+        a.worker = Hold(r.Ref(1), st);
+        a.team = Hold(r.Ref(2), st);
+        a.start = r.DayAt(3, kNoDay);
+        a.end = r.DayAt(4, kOpen);
+        x.f.allocations.push_back(a);
+      },
+      Window(src, [&] { return "end_date IS NULL OR end_date >= " + src.Since(1); })));
   return st;
 }
 
@@ -518,8 +564,8 @@ Status LoadCla(Source& src, Raw& x) {
   static constexpr std::string_view kC[] = {"child_id", "contact_date", "in_touch", "activity",
                                             "accommodation"};
   SG_RETURN_IF_ERROR(src.Each("care_leaver_contact", kC, [&](const FactRow& r) {
-    x.f.care_leavers.push_back(
-        {Hold(r.Ref(0), st), r.DayAt(1, kNoDay), r.Str(2), r.Str(3), r.Str(4)});
+    const Day d = r.DayAt(1, kNoDay);
+    x.f.care_leavers.push_back({Hold(r.Ref(0), st), d, d, r.Str(2), r.Str(3), r.Str(4)});
   }));
   static constexpr std::string_view kA[] = {"child_id", "best_interest_date",
                                             "placement_order_date", "match_date"};
@@ -763,7 +809,7 @@ Result<Facts> FromRecords(const RecordSet& records) {
   return Finish(x);
 }
 
-Result<Facts> LoadFacts(const std::string& location, int threads) {
+Result<Facts> LoadFacts(const std::string& location, int threads, Day window_from) {
   threads = std::max(1, std::min(threads, static_cast<int>(std::size(kLoaders))));
   // Each thread reads whole tables on its own connection into its own Raw; the Raws are joined
   // in loader order, so the result does not depend on which thread read what.
@@ -776,7 +822,7 @@ Result<Facts> LoadFacts(const std::string& location, int threads) {
       errors[static_cast<size_t>(t)] = db.status();
       return;
     }
-    SqlSource src(**db);
+    SqlSource src(**db, window_from);
     while (true) {
       const size_t i = next.fetch_add(1);
       if (i >= std::size(kLoaders)) return;
@@ -1019,6 +1065,7 @@ class ReturnsBuilder {
         // OC3 records no contact date: the contact is around the birthday in the year.
         const Day birth = ReturnDay(cell(r, dob));
         c.date = BirthdayInYear(birth, ret.collection_year);
+        c.contact = c.date;
         c.in_touch = cell(r, touch);
         c.activity = cell(r, act);
         c.accommodation = cell(r, acc);

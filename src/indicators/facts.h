@@ -143,7 +143,8 @@ struct FHealth {  // OC2, for the year ending 31 March
 };
 struct FCareLeaver {  // OC3
   Ix child = kNone;
-  Day date = kNoDay;
+  Day date = kNoDay;     // the birthday the contact is about (see DateCareLeaversByBirthday)
+  Day contact = kNoDay;  // the contact's own date (returns: the birthday); the latest counts
   std::string in_touch, activity, accommodation;
 };
 struct FAdoption {
@@ -219,8 +220,11 @@ struct Facts {
 Result<Facts> FromRecords(const RecordSet& records);
 
 // Reads a store's tables directly (SQLite file or postgresql:// URL), on up to `threads`
-// connections at once.
-Result<Facts> LoadFacts(const std::string& location, int threads = 2);
+// connections at once. With `window_from`, rows that no period starting on or after that day
+// can use are left in the store (events long over before it: closed referrals more than 12
+// months earlier, decided contacts, completed assessments, ended allocations, old visits); the
+// indicators for such periods are the same as from the whole record.
+Result<Facts> LoadFacts(const std::string& location, int threads = 2, Day window_from = kNoDay);
 
 // From imported returns: any number of CIN censuses and SSDA903 returns of different years
 // (at least one). The same child in several returns (LAchildID / CHILD) is one child; an

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 #include "common/csv.h"
 #include "common/json_writer.h"
@@ -70,6 +71,19 @@ Rag RagOf(const IndicatorDef& def, std::optional<double> value, const Target* ta
       def.polarity == Polarity::kHigherBetter ? target->value - *value : *value - target->value;
   if (miss <= 0) return Rag::kGreen;
   return miss <= target->amber ? Rag::kAmber : Rag::kRed;
+}
+
+Result<const ReferenceFigures*> BenchmarkFigures() {
+  static const Result<const ReferenceFigures*>* figures = [] {
+    std::set<std::string, std::less<>> measures = {"population_0_17"};
+    for (const IndicatorDef& d : AllIndicators()) {
+      if (!d.benchmark.empty()) measures.emplace(d.benchmark);
+    }
+    auto r = ReferenceFigures::ShippedSubset(measures);
+    if (!r.ok()) return new Result<const ReferenceFigures*>(r.status());
+    return new Result<const ReferenceFigures*>(new ReferenceFigures(std::move(r).value()));
+  }();
+  return *figures;
 }
 
 std::vector<std::optional<double>> Populations(const ReportContext& ctx,

@@ -36,6 +36,10 @@ enum class Rag { kNone, kGreen, kAmber, kRed };
 std::string_view RagName(Rag r);  // "", "green", "amber", "red"
 Rag RagOf(const IndicatorDef& def, std::optional<double> value, const Target* target);
 
+// The published figures the scorecard uses (every indicator's benchmark measure and the
+// population), loaded once: a fraction of the whole table.
+Result<const ReferenceFigures*> BenchmarkFigures();
+
 struct ReportContext {
   std::string la_code;  // old three-digit code, for populations and benchmarks
   std::string la_name;

@@ -30,11 +30,38 @@ std::optional<double> ParsePublished(std::string_view text) {
   return v;
 }
 
-Result<ReferenceFigures> ReferenceFigures::FromCsv(std::string_view csv) {
+namespace {
+// The measure column of a data line (the last but one; measures hold no comma or quote, and a
+// quoted value holds no quote), or "" when the line does not have that shape.
+std::string_view MeasureOf(std::string_view line) {
+  size_t end = line.size();
+  if (end > 0 && line[end - 1] == '"') {
+    const size_t open = line.rfind('"', end - 2);
+    if (open == std::string_view::npos || open == 0) return {};
+    end = open;
+  } else {
+    end = line.rfind(',');
+    if (end == std::string_view::npos) return {};
+    ++end;
+  }
+  if (end == 0 || line[end - 1] != ',') return {};
+  const size_t start = line.rfind(',', end - 2);
+  if (start == std::string_view::npos) return {};
+  return line.substr(start + 1, end - 2 - start);
+}
+}  // namespace
+
+Result<ReferenceFigures> ReferenceFigures::FromCsv(
+    std::string_view csv, const std::set<std::string, std::less<>>* measures) {
   ReferenceFigures f;
   std::map<std::string, size_t> area_index;
   SG_RETURN_IF_ERROR(ForEachLine(csv, [&](int line_no, std::string_view line) -> Status {
     if (line.empty()) return Status::Ok();
+    if (measures != nullptr && line_no > 1) {
+      const std::string_view m = MeasureOf(line);
+      // Lines of other measures are skipped unread (a malformed line is still checked).
+      if (!m.empty() && !measures->contains(m)) return Status::Ok();
+    }
     auto cells = SplitCsvLine(line);
     if (line_no == 1) {
       if (cells.size() != 8 || cells[0] != "year" || cells[6] != "measure") {
@@ -92,6 +119,12 @@ Result<const ReferenceFigures*> ReferenceFigures::Shipped() {
     return new Result<const ReferenceFigures*>(new ReferenceFigures(std::move(r).value()));
   }();
   return *figures;
+}
+
+Result<ReferenceFigures> ReferenceFigures::ShippedSubset(
+    const std::set<std::string, std::less<>>& measures) {
+  SG_ASSIGN_OR_RETURN(std::string text, ReadDataFile("reference/la_figures.csv"));
+  return FromCsv(text, &measures);
 }
 
 Result<const Area*> ReferenceFigures::FindArea(std::string_view name_or_code) const {

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,9 +27,13 @@ struct Area {
 
 class ReferenceFigures {
  public:
-  static Result<ReferenceFigures> FromCsv(std::string_view csv);
+  // With `measures`, only those measures' figures are kept (every area is still known).
+  static Result<ReferenceFigures> FromCsv(
+      std::string_view csv, const std::set<std::string, std::less<>>* measures = nullptr);
   // The shipped figures (data/reference/la_figures.csv), loaded once.
   static Result<const ReferenceFigures*> Shipped();
+  // The shipped figures of some measures only (not cached): a fraction of the time.
+  static Result<ReferenceFigures> ShippedSubset(const std::set<std::string, std::less<>>& measures);
 
   // The area named `name_or_code` (case-insensitive name, old or new LA code), or an error
   // listing close matches.

@@ -401,3 +401,33 @@ TEST(BenchmarkTest, Errors) {
 
 }  // namespace
 }  // namespace sg
+
+namespace sg {
+namespace {
+
+// The scorecard loads only the measures it benchmarks against: those figures are the whole
+// table's, and the others are absent.
+TEST(ReferenceSubset, KeepsTheMeasuresAskedForExactly) {
+  auto all = ReferenceFigures::Shipped();
+  ASSERT_TRUE(all.ok());
+  auto some = ReferenceFigures::ShippedSubset({"rereferral_pct", "population_0_17"});
+  ASSERT_TRUE(some.ok()) << some.status().ToString();
+  for (const char* la : {"885", "335", "E92000001", "Bristol, City of"}) {
+    auto a = (*all)->FindArea(la);
+    auto b = some->FindArea(la);
+    ASSERT_TRUE(a.ok() && b.ok()) << la;
+    for (int year = 2013; year <= 2025; ++year) {
+      EXPECT_EQ((*all)->Text(**a, year, "rereferral_pct"), some->Text(**b, year, "rereferral_pct"))
+          << la << " " << year;
+      EXPECT_EQ((*all)->Value(**a, year, "population_0_17"),
+                some->Value(**b, year, "population_0_17"))
+          << la << " " << year;
+    }
+    EXPECT_TRUE((*all)->Value(**a, 2025, "referrals").has_value()) << la;
+    EXPECT_FALSE(some->Value(**b, 2025, "referrals").has_value()) << la;
+  }
+  EXPECT_EQ((*all)->LocalAuthorities().size(), some->LocalAuthorities().size());
+}
+
+}  // namespace
+}  // namespace sg
