@@ -180,9 +180,8 @@ void CinOpen2Years(const Facts& f, Tally& t) {
   for (const FReferral& r : f.referrals) {
     if (r.nfa) continue;
     auto [a, b] = t.PeriodsEnding(r.date, r.closure == kOpen ? kOpen : r.closure - 1);
-    for (int q = a; q < b; ++q) {
-      t.Add(q, r.child, kNone, t.To(q), t.To(q) >= AddYears(r.date, 2) ? 1 : 0, 1);
-    }
+    const Day two_years = AddYears(r.date, 2);
+    for (int q = a; q < b; ++q) t.Add(q, r.child, kNone, t.To(q), t.To(q) >= two_years ? 1 : 0, 1);
   }
 }
 

@@ -190,7 +190,14 @@ std::int64_t Tally::GroupKey(Ix child, Ix worker, Day at, Ix allocation) const {
     case Breakdown::kTeam:
     case Breakdown::kWorker: {
       if (worker == kNone && child != kNone) {
-        const Ix a = allocation == kUnknownAllocation ? facts_.AllocationOn(child, at) : allocation;
+        Ix a = allocation;
+        if (a == kUnknownAllocation) {
+          if (child != cached_child_ || at < cached_from_ || at > cached_to_) {
+            cached_child_ = child;
+            cached_allocation_ = facts_.AllocationOn(child, at, &cached_from_, &cached_to_);
+          }
+          a = cached_allocation_;
+        }
         if (a != kNone) {
           const FAllocation& al = facts_.allocations[static_cast<size_t>(a)];
           if (by_ == Breakdown::kWorker) return al.worker == kNone ? kNotAllocated : al.worker;
@@ -249,7 +256,9 @@ std::string Tally::LabelOf(std::int64_t key) const {
 }
 
 Tally::Group& Tally::GroupFor(std::int64_t key) {
+  if (last_group_ < groups_.size() && groups_[last_group_].key == key) return groups_[last_group_];
   auto [it, added] = group_index_.emplace(key, groups_.size());
+  last_group_ = it->second;
   if (added) groups_.push_back(Group{key, LabelOf(key), std::vector<Cell>(periods_.size())});
   return groups_[it->second];
 }

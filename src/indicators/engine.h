@@ -138,6 +138,12 @@ class Tally {
   std::vector<Cell> total_;
   std::vector<Group> groups_;
   std::unordered_map<std::int64_t, size_t> group_index_;
+  size_t last_group_ = 0;  // the group of the last Add (consecutive Adds often share it)
+  // The last allocation looked up and the days it holds for: stocks walk a child's reference
+  // dates in order, so most lookups repeat the last one.
+  mutable Ix cached_child_ = kNone;
+  mutable Ix cached_allocation_ = kNone;
+  mutable Day cached_from_ = 0, cached_to_ = -1;
 };
 
 // One indicator's figures: the total and each group, period by period.

@@ -802,6 +802,27 @@ Ix Facts::AllocationOn(Ix child, Day day) const {
   return kNone;
 }
 
+Ix Facts::AllocationOn(Ix child, Day day, Day* valid_from, Day* valid_to) const {
+  const Ix found = AllocationOn(child, day);
+  // The answer changes only where an allocation starts or ends: the nearest such days around
+  // `day` bound the days it holds for.
+  Day lo = std::numeric_limits<Day>::min(), hi = std::numeric_limits<Day>::max();
+  if (child != kNone && !allocation_begin.empty()) {
+    for (auto i = allocation_begin[static_cast<size_t>(child)];
+         i < allocation_begin[static_cast<size_t>(child) + 1]; ++i) {
+      const FAllocation& a = allocations[static_cast<size_t>(i)];
+      for (const Day change : {a.start, a.end == kOpen ? kOpen : a.end + 1}) {
+        if (change == kOpen) continue;
+        if (change <= day) lo = std::max(lo, change);
+        if (change > day) hi = std::min(hi, change - 1);
+      }
+    }
+  }
+  *valid_from = lo;
+  *valid_to = hi;
+  return found;
+}
+
 Result<Facts> FromRecords(const RecordSet& records) {
   RecordSource src(records);
   Raw x;

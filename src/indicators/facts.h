@@ -215,6 +215,8 @@ struct Facts {
 
   // The allocation open on `day` for `child` (the latest started, if several), or kNone.
   Ix AllocationOn(Ix child, Day day) const;
+  // The same, and the days [*valid_from, *valid_to] around `day` for which the answer holds.
+  Ix AllocationOn(Ix child, Day day, Day* valid_from, Day* valid_to) const;
 };
 
 Result<Facts> FromRecords(const RecordSet& records);
@@ -237,8 +239,8 @@ Result<Facts> FromReturns(const std::vector<const cin::Census*>& censuses,
 
 namespace sg::ind {
 
-// The LA a store's children belong to: the three-digit code most UPNs carry (characters 2-4),
-// or empty when no child has a UPN.
+// The LA a store's children belong to: the three-digit code most UPNs carry (characters 2-4;
+// a vote among the first 5,000 children with one), or empty when no child has a UPN.
 Result<std::string> InferLaCode(const std::string& location);
 
 // Reads returns from files: CIN census XML files and SSDA903 returns (a folder of CSV tables or

@@ -233,27 +233,36 @@ void WriteCsv(const Scorecard& card, const ReportContext& ctx, std::ostream& out
          "denominator,value,target,rag,england,england_year,region,region_value,region_year,"
          "sn2025_mean,sn2025_median,sn2021_mean,sn2021_median,sn_year,quartile,quartile_of\n";
   auto num = [](std::optional<double> v) { return v ? FormatDouble(*v) : std::string(); };
+  // The period columns, written once per period rather than once per line.
+  std::vector<std::string> period_cells;
+  for (const Period& p : card.periods) {
+    std::string cells;
+    AppendCsvCell(cells, p.label);
+    cells += "," + Date::FromDays(p.from).ToString() + "," + Date::FromDays(p.to).ToString() + ",";
+    period_cells.push_back(std::move(cells));
+  }
+  std::string s;
   for (const Row& r : rows) {
     const IndicatorDef& d = *r.series->def;
     const char* pol = d.polarity == Polarity::kHigherBetter  ? "higher is better"
                       : d.polarity == Polarity::kLowerBetter ? "lower is better"
                                                              : "";
+    std::string head;
+    AppendCsvCell(head, d.id);
+    head += ',';
+    AppendCsvCell(head, d.name);
+    head += ',';
+    AppendCsvCell(head, d.area);
+    head += ',';
+    AppendCsvCell(head, UnitName(d.unit));
+    head += ',';
+    AppendCsvCell(head, pol);
+    head += ',';
     auto line = [&](size_t p, const std::string& group, const Cell& c, std::optional<double> v,
                     bool last_total) {
-      std::string s;
-      AppendCsvCell(s, d.id);
-      s += ',';
-      AppendCsvCell(s, d.name);
-      s += ',';
-      AppendCsvCell(s, d.area);
-      s += ',';
-      AppendCsvCell(s, UnitName(d.unit));
-      s += ',';
-      AppendCsvCell(s, pol);
-      s += ',';
-      AppendCsvCell(s, card.periods[p].label);
-      s += "," + Date::FromDays(card.periods[p].from).ToString() + "," +
-           Date::FromDays(card.periods[p].to).ToString() + ",";
+      s.clear();
+      s += head;
+      s += period_cells[p];
       AppendCsvCell(s, group);
       s += "," + (r.series->available ? FormatDouble(c.num) : std::string()) + ",";
       s += (r.series->available ? FormatDouble(c.den) : std::string()) + ",";
@@ -273,7 +282,8 @@ void WriteCsv(const Scorecard& card, const ReportContext& ctx, std::ostream& out
       } else {
         s += ",,,,,,,,,,,";
       }
-      out << s << "\n";
+      s += '\n';
+      out << s;
     };
     for (size_t p = 0; p < card.periods.size(); ++p) {
       line(p, "All", r.series->total[p], r.values[p], p + 1 == card.periods.size());

@@ -14,8 +14,9 @@ Result<std::string> InferLaCode(const std::string& location) {
   SG_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, OpenDatabase(location));
   std::map<std::string, std::int64_t> votes;
   SG_RETURN_IF_ERROR(db->QueryEach(
-      "SELECT substr(upn, 2, 3) FROM children WHERE upn IS NOT NULL AND length(upn) = 13", {},
-      [&](const RowView& r) { ++votes[std::string(r.Text(0))]; }));
+      "SELECT substr(upn, 2, 3) FROM children WHERE upn IS NOT NULL AND length(upn) = 13 "
+      "LIMIT 5000",
+      {}, [&](const RowView& r) { ++votes[std::string(r.Text(0))]; }));
   std::string best;
   std::int64_t n = 0;
   for (const auto& [code, count] : votes) {
