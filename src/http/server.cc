@@ -622,6 +622,8 @@ class Server::Impl {
     if (!card.ok()) return Error(card.status());
     ind::ReportContext ctx;
     ctx.targets = options_.targets;
+    // Members see aggregates: breakdown cells of fewer than 5 children or events are withheld.
+    if (user.role == "SCRUTINY_MEMBER") ctx.suppress_below = 5;
     if (!options_.store_location.empty()) {
       if (auto la = ind::InferLaCode(options_.store_location); la.ok()) ctx.la_code = *la;
     }

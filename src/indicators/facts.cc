@@ -906,18 +906,18 @@ class ReturnsBuilder {
         if (date == kNoDay) continue;
         // The latest census's account of an episode replaces an earlier one's.
         const auto key = std::make_pair(child, date);
-        if (auto it = episode_.find(key); it != episode_.end()) Drop(it->second);
         // Reviews of a plan the earlier census listed carry over to the later account of it.
         std::map<Day, std::vector<Day>> earlier_reviews;
-        for (const FPlanReview& rv : f.cp_reviews) {
-          const FPlan& plan = f.cp_plans[static_cast<size_t>(rv.plan)];
-          if (plan.child == child &&
-              f.referrals[static_cast<size_t>(plan.referral)].child == kNone &&
-              f.referrals[static_cast<size_t>(plan.referral)].date == date) {
-            earlier_reviews[plan.start].push_back(rv.date);
+        if (auto it = episode_.find(key); it != episode_.end()) {
+          Drop(it->second);
+          for (Ix p : plans_by_referral_[static_cast<size_t>(it->second)]) {
+            auto& to = earlier_reviews[f.cp_plans[static_cast<size_t>(p)].start];
+            const auto& from = reviews_by_plan_[static_cast<size_t>(p)];
+            to.insert(to.end(), from.begin(), from.end());
           }
         }
         const Ix ref = Next(f.referrals);
+        plans_by_referral_.emplace_back();
         episode_[key] = ref;
         FReferral r;
         r.child = child;
@@ -967,14 +967,16 @@ class ReturnsBuilder {
           if (x.start == kNoDay) continue;
           const Ix plan = Next(f.cp_plans);
           f.cp_plans.push_back(x);
+          plans_by_referral_[static_cast<size_t>(ref)].push_back(plan);
+          reviews_by_plan_.emplace_back();
           std::set<Day> seen;
-          for (const std::string& rv : p.reviews) {
-            const Day d = ReturnDay(rv);
-            if (d != kNoDay && seen.insert(d).second) f.cp_reviews.push_back({child, plan, d});
-          }
-          for (Day d : earlier_reviews[x.start]) {
-            if (seen.insert(d).second) f.cp_reviews.push_back({child, plan, d});
-          }
+          auto add_review = [&](Day d) {
+            if (d == kNoDay || !seen.insert(d).second) return;
+            f.cp_reviews.push_back({child, plan, d});
+            reviews_by_plan_[static_cast<size_t>(plan)].push_back(d);
+          };
+          for (const std::string& rv : p.reviews) add_review(ReturnDay(rv));
+          for (Day d : earlier_reviews[x.start]) add_review(d);
         }
       }
     }
@@ -1161,6 +1163,8 @@ class ReturnsBuilder {
 
   std::unordered_map<std::string, Ix> children_;
   std::map<std::pair<Ix, Day>, Ix> episode_, cla_;
+  std::vector<std::vector<Ix>> plans_by_referral_;  // CP plans of each referral (by index)
+  std::vector<std::vector<Day>> reviews_by_plan_;   // review dates of each CP plan
   std::set<std::pair<Ix, Day>> reviews_, missing_;
   std::map<Ix, size_t> adoption_;
   std::vector<FAdoption> adoptions_;

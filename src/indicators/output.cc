@@ -376,17 +376,30 @@ std::string ToJson(const Scorecard& card, const ReportContext& ctx) {
       w.Key("quartile_band").String(b.quartile_band).EndObject();
     }
     if (!r.series->groups.empty()) {
+      // Small numbers in a breakdown can point at a child: below ctx.suppress_below they are
+      // left out (null), as DfE suppresses small counts.
+      auto hidden = [&](const Cell& c) {
+        const double t = ctx.suppress_below;
+        return t > 0 && ((c.num > 0 && c.num < t) || (c.den > 0 && c.den < t));
+      };
       w.Key("groups").BeginArray();
       for (const Tally::Group& g : r.series->groups) {
         w.BeginObject().Key("label").String(g.label).Key("values").BeginArray();
         for (const Cell& c : g.cells) {
-          OptDouble(w, d.unit == Unit::kPer10k ? std::nullopt : ValueOf(d, c, std::nullopt));
+          OptDouble(
+              w, d.unit == Unit::kPer10k || hidden(c) ? std::nullopt : ValueOf(d, c, std::nullopt));
         }
         w.EndArray().Key("numerators").BeginArray();
-        for (const Cell& c : g.cells) w.Double(c.num);
+        for (const Cell& c : g.cells) OptDouble(w, hidden(c) ? std::nullopt : std::optional(c.num));
         w.EndArray().Key("denominators").BeginArray();
-        for (const Cell& c : g.cells) w.Double(c.den);
-        w.EndArray().EndObject();
+        for (const Cell& c : g.cells) OptDouble(w, hidden(c) ? std::nullopt : std::optional(c.den));
+        w.EndArray();
+        if (ctx.suppress_below > 0) {
+          w.Key("suppressed").BeginArray();
+          for (const Cell& c : g.cells) w.Bool(hidden(c));
+          w.EndArray();
+        }
+        w.EndObject();
       }
       w.EndArray();
     }

@@ -46,6 +46,9 @@ struct ReportContext {
   const ReferenceFigures* figures = nullptr;
   const StatNeighbours* neighbours = nullptr;  // benchmarks need both
   Targets targets;
+  // JSON only: breakdown cells with a numerator or denominator from 1 to suppress_below - 1
+  // are written as null (for readers who may see aggregates only); 0 writes every cell.
+  int suppress_below = 0;
 };
 
 // Children aged 0-17 in the LA for each period (ONS mid-year estimate of the year before the
