@@ -5,6 +5,11 @@ namespace sg::ind {
 namespace {
 using namespace defs;
 
+// DfE's referral sources, grouped as LAIT groups them.
+constexpr std::string_view kPolice[] = {"6"};
+constexpr std::string_view kSchools[] = {"2A"};
+constexpr std::string_view kHealth[] = {"3A", "3B", "3C", "3D", "3E", "3F"};
+
 // ---- Contacts ----
 
 void Contacts(const Facts& f, Tally& t) {
@@ -25,6 +30,20 @@ void ContactOutcome(const Facts& f, Tally& t, const std::string_view (&codes)[N]
     t.AddAllocated(t.PeriodOf(d), c.child, c.alloc, d, hit ? 1 : 0, 1);
   }
 }
+// Contacts received in the period: share from a source in `codes`.
+template <size_t N>
+void ContactSource(const Facts& f, Tally& t, const std::string_view (&codes)[N]) {
+  for (const FContact& c : f.contacts) {
+    bool hit = false;
+    for (std::string_view code : codes) hit |= c.source == code;
+    const Day d = c.received_day;
+    t.AddAllocated(t.PeriodOf(d), c.child, c.alloc, d, hit ? 1 : 0, 1);
+  }
+}
+void ContactPolice(const Facts& f, Tally& t) { ContactSource(f, t, kPolice); }
+void ContactSchools(const Facts& f, Tally& t) { ContactSource(f, t, kSchools); }
+void ContactHealth(const Facts& f, Tally& t) { ContactSource(f, t, kHealth); }
+
 constexpr std::string_view kToReferral[] = {"REFERRAL", "STRATEGY_DISCUSSION"};
 constexpr std::string_view kNfa[] = {"NFA", "ADVICE_AND_INFORMATION"};
 constexpr std::string_view kEarlyHelp[] = {"EARLY_HELP"};
@@ -104,9 +123,6 @@ void ReferralSource(const Facts& f, Tally& t, const std::string_view (&codes)[N]
     t.AddAllocated(t.PeriodOf(r.date), r.child, r.alloc, r.date, hit ? 1 : 0, 1);
   }
 }
-constexpr std::string_view kPolice[] = {"6"};
-constexpr std::string_view kSchools[] = {"2A"};
-constexpr std::string_view kHealth[] = {"3A", "3B", "3C", "3D", "3E", "3F"};
 void ReferralPolice(const Facts& f, Tally& t) { ReferralSource(f, t, kPolice); }
 void ReferralSchools(const Facts& f, Tally& t) { ReferralSource(f, t, kSchools); }
 void ReferralHealth(const Facts& f, Tally& t) { ReferralSource(f, t, kHealth); }
@@ -175,6 +191,19 @@ const IndicatorDef kDefs[] = {
      "Contacts received in the period (each contact counted, a child may have several)", "",
      "by the date the contact was received", "", Unit::kCount, Polarity::kNeither, kFd, "",
      Contacts},
+    {"contact_source_police_pct", "Front Door", "Contacts from the police",
+     "Of the contacts received, how many came from the police.",
+     "Contacts received in the period with source 6 (police)", "Contacts received in the period",
+     "by the date received", "", Unit::kPercent, Polarity::kNeither, kFd, "", ContactPolice},
+    {"contact_source_schools_pct", "Front Door", "Contacts from schools",
+     "Of the contacts received, how many came from schools.",
+     "Contacts received in the period with source 2A (schools)", "Contacts received in the period",
+     "by the date received", "", Unit::kPercent, Polarity::kNeither, kFd, "", ContactSchools},
+    {"contact_source_health_pct", "Front Door", "Contacts from health services",
+     "Of the contacts received, how many came from health services.",
+     "Contacts received in the period with sources 3A-3F (health services)",
+     "Contacts received in the period", "by the date received", "", Unit::kPercent,
+     Polarity::kNeither, kFd, "", ContactHealth},
     {"contact_referral_pct", "Front Door", "Contacts that became referrals",
      "Of the contacts decided, how many were passed to children's social care as a referral or "
      "a strategy discussion.",

@@ -455,6 +455,14 @@ TEST(Golden, contacts) {
   EXPECT_EQ(Monthly(Fixture(), "contacts", D(2024, 4, 1), D(2025, 3, 31)), want);
 }
 
+// Contacts by source, of the 8 received in the year (C1, C3-C9):
+//   police (6): C1, C5 = 2 (C10, also the police, is the day after the year);
+//   schools (2A): none (C2 is 2A but the day before the year; C8 is 2B, education services);
+//   health (3A-3F): C3 (3B), C9 (3D, received 23:30 on the last day) = 2.
+TEST(Golden, contact_source_police_pct) { ExpectPercent("contact_source_police_pct", 2, 8); }
+TEST(Golden, contact_source_schools_pct) { ExpectPercent("contact_source_schools_pct", 0, 8); }
+TEST(Golden, contact_source_health_pct) { ExpectPercent("contact_source_health_pct", 2, 8); }
+
 // Denominator: contacts received in the year with a decision: C1, C3, C4, C5, C6, C7 (decided
 // after the year ends, still a decision), C8 = 7; C9 is undecided.
 // Referral or strategy discussion: C1 (REFERRAL), C5 (STRATEGY_DISCUSSION), C7 (REFERRAL) = 3.
