@@ -234,6 +234,15 @@ Status Populate(Store& tx, const Clock& clock, const AuthOptions& auth_options,
                                                 : "Drew a picture of home with mum and Ben."},
                               {"worker_id", S(w_sw)}})
                            .status());
+    SG_RETURN_IF_ERROR(
+        b.Add("case_audit", {{"child_id", S(c)},
+                             {"worker_id", S(w_sw)},
+                             {"auditor_id", S(w_tm)},
+                             {"audit_date", "2026-01-20"},
+                             {"theme", "Child seen and heard"},
+                             {"grade", c == c2 ? "GOOD" : "REQUIRES_IMPROVEMENT"},
+                             {"findings", "Wishes recorded; plan not yet reviewed."}})
+            .status());
   }
 
   // Child 4: S47 -> ICPC -> CP plan with visits and a review.

@@ -1,7 +1,8 @@
 // The children's social work workforce: posts, agency, vacancies, turnover, caseloads,
-// sickness and supervision. DfE's workforce census takes these at 30 September; here each is
-// taken on the period's last day (or over the 12 months up to it), so the year ending 30
-// September matches DfE's census and any other date works the same way.
+// sickness and supervision; and the quality of practice as case file audits grade it. DfE's
+// workforce census takes these at 30 September; here each is taken on the period's last day
+// (or over the 12 months up to it), so the year ending 30 September matches DfE's census and
+// any other date works the same way.
 #include <algorithm>
 
 #include "indicators/defs_util.h"
@@ -133,7 +134,27 @@ void SupervisionOnTime(const Facts& f, Tally& t) {
   });
 }
 
+// ---- Quality: case file audits ----
+
+void AuditsCompleted(const Facts& f, Tally& t) {
+  for (const FAudit& a : f.audits) t.Add(t.PeriodOf(a.date), a.child, a.worker, a.date, 1, 0);
+}
+
+template <typename Pred>
+void AuditShare(const Facts& f, Tally& t, Pred pred) {
+  for (const FAudit& a : f.audits) {
+    t.Add(t.PeriodOf(a.date), a.child, a.worker, a.date, pred(a.grade) ? 1 : 0, 1);
+  }
+}
+void AuditsGood(const Facts& f, Tally& t) {
+  AuditShare(f, t, [](const std::string& g) { return g == "OUTSTANDING" || g == "GOOD"; });
+}
+void AuditsInadequate(const Facts& f, Tally& t) {
+  AuditShare(f, t, [](const std::string& g) { return g == "INADEQUATE"; });
+}
+
 constexpr unsigned kWf = kHasWorkforce;
+constexpr unsigned kQa = kHasQuality;
 
 const IndicatorDef kDefs[] = {
     {"social_workers_fte", "Workforce", "Social workers in post (FTE)",
@@ -180,6 +201,17 @@ const IndicatorDef kDefs[] = {
      "Case-holding social workers in post on the reference date for a month or more",
      "on the period's last day", "", Unit::kPercent, Polarity::kHigherBetter, kWf, "",
      SupervisionOnTime},
+    {"audits_completed", "Quality", "Case file audits completed",
+     "How many case file audits were completed.", "Case file audits dated in the period", "",
+     "by the audit date", "", Unit::kCount, Polarity::kNeither, kQa, "", AuditsCompleted},
+    {"audits_good_pct", "Quality", "Audits graded good or outstanding",
+     "Of the cases audited, how many were graded good or outstanding.",
+     "Audits in the period graded OUTSTANDING or GOOD", "Audits in the period", "by the audit date",
+     "", Unit::kPercent, Polarity::kHigherBetter, kQa, "", AuditsGood},
+    {"audits_inadequate_pct", "Quality", "Audits graded inadequate",
+     "Of the cases audited, how many were graded inadequate.",
+     "Audits in the period graded INADEQUATE", "Audits in the period", "by the audit date", "",
+     Unit::kPercent, Polarity::kLowerBetter, kQa, "", AuditsInadequate},
 };
 
 }  // namespace

@@ -373,6 +373,7 @@ std::string Missing(unsigned missing) {
   add(kHasCasework, "visits, strategy discussions and the dates children were seen");
   add(kHasWorkforce, "teams, workers and allocations");
   add(kHasPriorCin, "the previous year's referrals (an earlier CIN census)");
+  add(kHasQuality, "case file audits");
   return out;
 }
 }  // namespace

@@ -576,10 +576,19 @@ Status LoadCla(Source& src, Raw& x) {
   return st;
 }
 
+Status LoadAudits(Source& src, Raw& x) {
+  Status st;
+  static constexpr std::string_view kF[] = {"child_id", "worker_id", "audit_date", "grade"};
+  SG_RETURN_IF_ERROR(src.Each("case_audit", kF, [&](const FactRow& r) {
+    x.f.audits.push_back({Hold(r.Ref(0), st), Hold(r.Ref(1), st), r.DayAt(2, kNoDay), r.Str(3)});
+  }));
+  return st;
+}
+
 // Largest tables first, so that two threads finish together.
 constexpr Loader kLoaders[] = {LoadContacts,  LoadVisits,      LoadChildren, LoadAllocations,
                                LoadReferrals, LoadAssessments, LoadS47,      LoadPlans,
-                               LoadCla,       LoadWorkforce};
+                               LoadCla,       LoadWorkforce,   LoadAudits};
 
 template <typename T>
 void Append(std::vector<T>& to, std::vector<T>& from) {
@@ -611,6 +620,7 @@ void Merge(Raw& to, Raw& from) {
   Append(to.f.allocations, from.f.allocations);
   Append(to.f.supervisions, from.f.supervisions);
   Append(to.f.sickness, from.f.sickness);
+  Append(to.f.audits, from.f.audits);
   Append(to.child_ids, from.child_ids);
   Append(to.worker_ids, from.worker_ids);
   Append(to.team_ids, from.team_ids);
@@ -725,13 +735,18 @@ void Resolve(Raw& x) {
   for (auto& s : f.supervisions) remap(worker, s.worker);
   std::erase_if(f.supervisions,
                 [](const FSupervision& s) { return s.worker == kNone || s.date == kNoDay; });
+  for (auto& a : f.audits) {
+    remap(child, a.child);
+    remap(worker, a.worker);
+  }
+  std::erase_if(f.audits, [](const FAudit& a) { return a.child == kNone || a.date == kNoDay; });
   for (auto& s : f.sickness) remap(worker, s.worker);
   std::erase_if(f.sickness,
                 [](const FSickness& s) { return s.worker == kNone || s.start == kNoDay; });
 }
 
 constexpr unsigned kRecordHas =
-    kHasCin | kHasCla | kHasFrontDoor | kHasCasework | kHasWorkforce | kHasPriorCin;
+    kHasCin | kHasCla | kHasFrontDoor | kHasCasework | kHasWorkforce | kHasPriorCin | kHasQuality;
 
 Result<Facts> Finish(Raw& x) {
   // Children and the other tables are read in store order (by id) on every route; the loaders

@@ -163,6 +163,12 @@ struct FSupervision {
   Ix worker = kNone;
   Day date = kNoDay;
 };
+struct FAudit {  // a case file audit
+  Ix child = kNone;
+  Ix worker = kNone;  // the case holder audited
+  Day date = kNoDay;
+  std::string grade;  // OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT, INADEQUATE
+};
 struct FSickness {
   Ix worker = kNone;
   Day start = kNoDay;
@@ -178,6 +184,7 @@ enum Has : unsigned {
   kHasCasework = 1u << 3,   // visits, child seen dates, strategy discussions, plan reviews
   kHasWorkforce = 1u << 4,  // teams, workers, allocations, supervision, sickness
   kHasPriorCin = 1u << 5,   // referrals before the period (re-referrals need 12 months back)
+  kHasQuality = 1u << 6,    // case file audits
 };
 
 struct Facts {
@@ -202,6 +209,7 @@ struct Facts {
   std::vector<FAllocation> allocations;  // sorted by child, then start
   std::vector<FSupervision> supervisions;
   std::vector<FSickness> sickness;
+  std::vector<FAudit> audits;
 
   // Per child: the range of its episodes / allocations / referrals (by date) in the arrays
   // above; built by Index().

@@ -55,6 +55,7 @@ enum class CodeListId : std::uint8_t {
   kVisitType,          // visit kind: CP, CIN, CLA, CARE_LEAVER, EARLY_HELP
   kCpConferenceType,   // ICPC, RCPC, TRANSFER_IN
   kAssessmentOutcome,  // outcome of a CIN assessment: NFA, CIN_PLAN, STRATEGY_DISCUSSION, ...
+  kAuditGrade,         // case file audit grade: OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT, INADEQUATE
   kCount
 };
 

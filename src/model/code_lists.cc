@@ -650,6 +650,13 @@ constexpr CodeEntry kAssessmentOutcome[] = {
     {"SINGLE_AGENCY", "Step down to single-agency support"},
     {"FURTHER_ASSESSMENT", "Further assessment"},
 };
+// Ofsted's four grades, as councils grade case file audits.
+constexpr CodeEntry kAuditGrade[] = {
+    {"OUTSTANDING", "Outstanding"},
+    {"GOOD", "Good"},
+    {"REQUIRES_IMPROVEMENT", "Requires improvement"},
+    {"INADEQUATE", "Inadequate"},
+};
 
 constexpr CodeList kLists[] = {
     {CodeListId::kSex, "sex", "Sex", kCinAnd903Source, kSex},
@@ -712,6 +719,8 @@ constexpr CodeList kLists[] = {
      kSafeguardSource, kCpConferenceType},
     {CodeListId::kAssessmentOutcome, "assessment_outcome", "Assessment outcome", kSafeguardSource,
      kAssessmentOutcome},
+    {CodeListId::kAuditGrade, "audit_grade", "Case file audit grade", kSafeguardSource,
+     kAuditGrade},
 };
 
 static_assert(std::size(kLists) == static_cast<std::size_t>(CodeListId::kCount),

@@ -440,6 +440,17 @@ constexpr FieldDesc kPrevPerm[] = {
     Day("order_date", kOpt, "DATE_PERM"),
 };
 
+// ---- Quality assurance ----
+constexpr FieldDesc kCaseAudit[] = {
+    Ref("child_id", "child", kReq, kChildId),
+    Ref("worker_id", "worker", kOpt, "the worker holding the case when it was audited"),
+    Ref("auditor_id", "worker", kReq, "the auditor"),
+    Day("audit_date", kReq, "date the audit was completed"),
+    Text("theme", kOpt, 200, "the audit's focus, e.g. \"child seen and heard\""),
+    Code("grade", L::kAuditGrade, kReq, "the overall grade"),
+    Text("findings", kOpt, 8000, "evidence and findings"),
+};
+
 // ---- Casework across the journey ----
 constexpr FieldDesc kAllocation[] = {
     Ref("child_id", "child", kReq, kChildId),
@@ -601,6 +612,14 @@ constexpr EntityDesc kEntities[] = {
      "The voice of the child, recorded",
      Scope::kChildRecord,
      kWishes,
+     {}},
+    {"case_audit",
+     "case_audits",
+     "case-audits",
+     "Case file audit",
+     "A case file audit: the case's grade, by whom and when",
+     Scope::kChildRecord,
+     kCaseAudit,
      {}},
 };
 

@@ -357,6 +357,7 @@ class Simulation {
         sink_(sink),
         summary_(summary),
         rng_(o.seed),
+        audit_rng_(o.seed ^ 0x5afe9a4dULL),
         cal_(WorkingDayCalendar::England()) {}
 
   const Stocks& stocks() const { return stocks_; }
@@ -620,6 +621,29 @@ class Simulation {
     return id;
   }
 
+  // Case file audits: about one allocation in twelve is audited once while it lasts (within the
+  // visit window), by the team's manager; grades Outstanding 5%, Good 45%, Requires
+  // improvement 38%, Inadequate 12% (a council partway through improvement).
+  Status MaybeAudit(const Child& c, Id team, Id holder, Date from, Date until) {
+    const Date lo = std::max(from, visits_from_);
+    const Date hi = std::min(until, end_);
+    if (hi <= lo) return Status::Ok();
+    std::uniform_real_distribution<double> u(0, 1);
+    if (u(audit_rng_) >= 1.0 / 12) return Status::Ok();
+    const Date on = lo.AddDays(static_cast<std::int32_t>(u(audit_rng_) * (hi.days() - lo.days())));
+    const double g = u(audit_rng_);
+    const char* grade = g < 0.05   ? "OUTSTANDING"
+                        : g < 0.50 ? "GOOD"
+                        : g < 0.88 ? "REQUIRES_IMPROVEMENT"
+                                   : "INADEQUATE";
+    return Add("case_audit", {{"child_id", I(c.id)},
+                              {"worker_id", I(holder)},
+                              {"auditor_id", I(SupervisorOf(team, holder))},
+                              {"audit_date", V(on)},
+                              {"grade", S(grade)}})
+        .status();
+  }
+
   // Allocates the child to the team of `kind` for [from, to), following the post's holders;
   // while a post is vacant the case sits with the team manager. Returns the first worker.
   Result<Id> Allocate(const Child& c, TeamKind kind, Date from, Date to) {
@@ -648,6 +672,7 @@ class Simulation {
                                             {"start_date", V(t)},
                                             {"end_date", Within(until)}})
                              .status());
+      SG_RETURN_IF_ERROR(MaybeAudit(c, team.id, who, t, until));
       t = until;
     }
     return first;
@@ -1459,6 +1484,9 @@ class Simulation {
   RecordSink& sink_;
   GenerationSummary* summary_;
   std::mt19937_64 rng_;
+  // Case file audits draw from their own stream, so that adding them left every other
+  // generated record as it was.
+  std::mt19937_64 audit_rng_;
   const WorkingDayCalendar& cal_;
   Date start_, end_, visits_from_;
   Timestamp last_instant_;  // the last second of the simulated period

@@ -8,6 +8,7 @@
 #include "e2e/process.h"
 #include "model/entity.h"
 #include "returns/cin_validate.h"
+#include "storage/migrations.h"
 #include "test_util.h"
 
 namespace sg {
@@ -92,7 +93,7 @@ TEST_P(HttpApi, HealthzReportsTheStore) {
   EXPECT_EQ(r->status, 200);
   json b = Body(r);
   EXPECT_EQ(b["status"], "ok");
-  EXPECT_EQ(b["schema_version"], 1);
+  EXPECT_EQ(b["schema_version"], LatestSchemaVersion());
   EXPECT_EQ(
       b["store"].get<std::string>().rfind(GetParam() == "sqlite" ? "SQLite" : "PostgreSQL", 0), 0u);
 }

@@ -383,6 +383,21 @@ FixtureRecords BuildFixture() {
   sickness(w5, D(2024, 3, 25), D(2024, 3, 28), 4);     // before the period
   sickness(w10, D(2024, 11, 4), D(2024, 11, 8), 2.5);  // agency
   sickness(w9, D(2024, 6, 3), D(2024, 6, 7), 5);       // not a social worker
+
+  // ---- Case file audits (auditor: the team manager w4) ----
+  auto audit = [&](Id child, Id holder, Date on, const std::string& grade) {
+    r.Add("case_audit", {{"child_id", child},
+                         {"worker_id", holder},
+                         {"auditor_id", w4},
+                         {"audit_date", on},
+                         {"grade", grade}});
+  };
+  audit(c01, w1, D(2024, 4, 1), "GOOD");                   // A1: the first day
+  audit(c02, w6, D(2024, 9, 15), "OUTSTANDING");           // A2
+  audit(c03, w8, D(2025, 3, 31), "INADEQUATE");            // A3: the last day
+  audit(c04, w3, D(2024, 12, 2), "REQUIRES_IMPROVEMENT");  // A4
+  audit(c05, w1, D(2024, 3, 31), "INADEQUATE");            // the day before the year
+  audit(c01, w1, D(2025, 4, 1), "GOOD");                   // the day after
   return r;
 }
 
@@ -656,6 +671,24 @@ TEST(Golden, sickness_rate_pct) {
 // reference date), W6 (1 March) = 3.
 // Not: W2, last supervised 28 February (a month and a day before); W10 (15 January).
 TEST(Golden, supervision_on_time_pct) { ExpectPercent("supervision_on_time_pct", 3, 5); }
+
+// Audits in the year: A1 (1 April, GOOD, w1 of the Children in Care Team), A2 (OUTSTANDING,
+// w6, Leaving Care), A3 (31 March, INADEQUATE, w8, Adoption), A4 (REQUIRES_IMPROVEMENT, w3,
+// Children in Care) = 4; the audits of 31 March 2024 and 1 April 2025 are outside it. By the
+// audited worker's team: Children in Care 2 (A1, A4), Leaving Care 1, Adoption 1.
+TEST(Golden, audits_completed) {
+  ExpectCount("audits_completed", 4);
+  const auto by_team = ByGroup(Fixture(), "audits_completed", kYear, "team");
+  EXPECT_EQ(by_team.at("Children in Care Team"), 2);
+  EXPECT_EQ(by_team.at("Leaving Care Team"), 1);
+  EXPECT_EQ(by_team.at("Adoption Team"), 1);
+}
+
+// Good or outstanding: A1, A2 = 2 of 4.
+TEST(Golden, audits_good_pct) { ExpectPercent("audits_good_pct", 2, 4); }
+
+// Inadequate: A3 = 1 of 4 (the inadequate audit of 31 March 2024 is the year before).
+TEST(Golden, audits_inadequate_pct) { ExpectPercent("audits_inadequate_pct", 1, 4); }
 
 }  // namespace
 }  // namespace sg::testing

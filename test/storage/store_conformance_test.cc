@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "model/record.h"
+#include "storage/migrations.h"
 #include "storage/store.h"
 #include "test_util.h"
 
