@@ -744,6 +744,19 @@ int RunIndicators(const std::string& db, const IndicatorsArgs& a) {
     if (!p.ok()) return Fail(p.status().WithFieldPrefix("--period"));
     o.periods = {*p};
   }
+  if (a.returns.empty()) {
+    // A store older than the program lacks tables the indicators read: say what to do.
+    auto conn = OpenDatabase(db);
+    if (!conn.ok()) return Fail(conn.status());
+    auto version = SchemaVersion(**conn);
+    if (!version.ok()) return Fail(version.status());
+    if (*version != LatestSchemaVersion()) {
+      return Fail(Status(StatusCode::kFailedPrecondition,
+                         "the store is at schema version " + std::to_string(*version) +
+                             " but this program needs " + std::to_string(LatestSchemaVersion()) +
+                             ": run `safeguard migrate --db " + Redacted(db) + "` first"));
+    }
+  }
   // The published figures (a 28 MB table) and the LA's code load while the record is read.
   auto reference = std::async(std::launch::async, [&] {
     std::string la = a.la;
