@@ -116,6 +116,7 @@ constexpr string_view kList7[] = {
     "Was the Child Seen Alone?",
     "Date of latest review conference",
     "Child Protection Plan End Date",
+    // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one long column name
     "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months "
     "(Y/N)",
     "Number of Previous Child Protection Plans",
@@ -132,6 +133,7 @@ constexpr string_view kList8[] = {
     "Does the Child have a Disability",
     "Date Started to be Looked After",
     "Child's Category of Need",
+    // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one long column name
     "Is this a second or subsequent period of being a Looked After Child within the last 12 "
     "months (Y/N)",
     "Start date of current legal status",

@@ -11,6 +11,14 @@
 namespace sg {
 namespace {
 
+// Joins message parts without a temporary per part.
+template <typename... Parts>
+std::string Cat(const Parts&... parts) {
+  std::string out;
+  (out.append(parts), ...);
+  return out;
+}
+
 constexpr char kNotPublished[] = "not published";
 constexpr int kEarliestYear = 1990;  // la_figures.csv holds no year before this
 
@@ -46,19 +54,19 @@ Status ReadModel(std::string_view csv, const std::string& file, const std::strin
       for (int k = 1; k <= 10; ++k) wanted.push_back(sn_prefix + std::to_string(k));
       for (const std::string& name : wanted) {
         if (count[name] > 1) {
-          return InvalidArgument(where + "column \"" + name + "\" appears twice");
+          return InvalidArgument(Cat(where, "column \"", name, "\" appears twice"));
         }
       }
       auto it = index.find(code_header);
       if (it == index.end()) {
-        return InvalidArgument(where + "no \"" + code_header + "\" column");
+        return InvalidArgument(Cat(where, "no \"", code_header, "\" column"));
       }
       code_col = it->second;
       needed = static_cast<size_t>(code_col) + 1;
       for (int k = 1; k <= 10; ++k) {
         auto sn = index.find(sn_prefix + std::to_string(k));
         if (sn == index.end()) {
-          return InvalidArgument(where + "no \"" + sn_prefix + std::to_string(k) + "\" column");
+          return InvalidArgument(Cat(where, "no \"", sn_prefix, std::to_string(k), "\" column"));
         }
         sn_cols.push_back(sn->second);
         needed = std::max(needed, static_cast<size_t>(sn->second) + 1);
@@ -70,28 +78,28 @@ Status ReadModel(std::string_view csv, const std::string& file, const std::strin
     }
     const std::string& code = cells[code_col];
     if (!IsLaCode(code)) {
-      return InvalidArgument(where + "LA code \"" + code + "\" is not three digits");
+      return InvalidArgument(Cat(where, "LA code \"", code, "\" is not three digits"));
     }
     if (cells.size() < needed) {
-      return InvalidArgument(where + "expected at least " + std::to_string(needed) +
-                             " columns, got " + std::to_string(cells.size()));
+      return InvalidArgument(Cat(where, "expected at least ", std::to_string(needed),
+                                 " columns, got ", std::to_string(cells.size())));
     }
     std::vector<std::string> neighbours;
     std::set<std::string> seen;
     for (int col : sn_cols) {
       const std::string& n = cells[col];
       if (!IsLaCode(n)) {
-        return InvalidArgument(where + "neighbour \"" + n + "\" of " + code +
-                               " is not a three-digit LA code");
+        return InvalidArgument(
+            Cat(where, "neighbour \"", n, "\" of ", code, " is not a three-digit LA code"));
       }
-      if (n == code) return InvalidArgument(where + code + " is listed as its own neighbour");
+      if (n == code) return InvalidArgument(Cat(where, code, " is listed as its own neighbour"));
       if (!seen.insert(n).second) {
-        return InvalidArgument(where + "neighbour " + n + " of " + code + " is listed twice");
+        return InvalidArgument(Cat(where, "neighbour ", n, " of ", code, " is listed twice"));
       }
       neighbours.push_back(n);
     }
     if (!out.emplace(code, std::move(neighbours)).second) {
-      return InvalidArgument(where + "LA " + code + " is listed twice");
+      return InvalidArgument(Cat(where, "LA ", code, " is listed twice"));
     }
     return Status::Ok();
   };

@@ -65,7 +65,8 @@ void ContactDecided24h(const Facts& f, Tally& t) {
     const Day d = c.received_day;
     const int p = t.PeriodOf(d);
     if (p < 0 || c.decided == 0) continue;
-    t.AddAllocated(p, c.child, c.alloc, d, c.decided - c.received <= 24 * 3600 ? 1 : 0, 1);
+    t.AddAllocated(p, c.child, c.alloc, d,
+                   c.decided - c.received <= std::int64_t{24} * 3600 ? 1 : 0, 1);
   }
 }
 

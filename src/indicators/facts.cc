@@ -47,7 +47,8 @@ std::int64_t ParseSeconds(std::string_view s) {
   if (d == kNoDay || s.size() < 19) return 0;
   const int hh = Digits(s, 11, 2), mm = Digits(s, 14, 2), ss = Digits(s, 17, 2);
   if (hh < 0 || mm < 0 || ss < 0) return 0;
-  return static_cast<std::int64_t>(d) * 86400 + hh * 3600 + mm * 60 + ss;
+  return static_cast<std::int64_t>(d) * 86400 + std::int64_t{hh} * 3600 + std::int64_t{mm} * 60 +
+         ss;
 }
 
 // The day in the year ending 31 March `year` on which someone born on `birth` has a

@@ -46,9 +46,11 @@ Result<Facts> FactsFromReturnFiles(const std::vector<std::string>& paths) {
     if (!std::filesystem::is_directory(path) && LooksLikeCinCensus(path)) {
       SG_ASSIGN_OR_RETURN(cin::ReadResult read, cin::ReadFile(path, {0, false, {}}));
       if (!read.well_formed) {
-        return InvalidArgument(path +
-                               ": not a well-formed CIN census (run `safeguard validate cin " +
-                               path + "` for the details)");
+        std::string msg = path;
+        msg += ": not a well-formed CIN census (run `safeguard validate cin ";
+        msg += path;
+        msg += "` for the details)";
+        return InvalidArgument(msg);
       }
       censuses.push_back(std::move(read.census));
     } else {
@@ -64,8 +66,10 @@ Result<Facts> FactsFromReturnFiles(const std::vector<std::string>& paths) {
     }
   }
   std::vector<const cin::Census*> cs;
+  cs.reserve(censuses.size());
   for (const auto& c : censuses) cs.push_back(&c);
   std::vector<const ssda903::Return*> rs;
+  rs.reserve(returns.size());
   for (const auto& r : returns) rs.push_back(&r);
   return FromReturns(cs, rs);
 }
