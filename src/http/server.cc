@@ -7,6 +7,8 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 #include "http/json_codec.h"
@@ -20,6 +22,7 @@
 #include "returns/ssda903.h"
 #include "returns/ssda903_measures.h"
 #include "returns/ssda903_validate.h"
+#include "storage/database.h"
 #include "synth/measure.h"
 
 namespace sg {
@@ -596,11 +599,7 @@ class Server::Impl {
         at = comma + 1;
       }
     }
-    Result<ind::Facts> facts = options_.store_location.empty() ? [&]() -> Result<ind::Facts> {
-      SG_ASSIGN_OR_RETURN(LoadedRecords records, LoadedRecords::Load(store_));
-      return ind::FromRecords(records);
-    }()
-        : ind::LoadFacts(options_.store_location, 2);
+    auto facts = CurrentFacts();
     if (!facts.ok()) return Error(facts.status());
     if (req.has_param("monthly")) {
       auto span = ind::ParsePeriod(req.get_param_value("monthly"));
@@ -613,12 +612,12 @@ class Server::Impl {
       if (!p.ok()) return Error(p.status().WithFieldPrefix("period"));
       o.periods = {*p};
     } else {
-      const ind::Day latest = ind::LatestEvent(*facts);
+      const ind::Day latest = ind::LatestEvent(**facts);
       if (latest == ind::kNoDay)
         return Error(InvalidArgument("no events to report on: give period"));
       o.periods = {ind::ReportingYear(ind::CollectionYearOf(latest))};
     }
-    auto card = ind::Evaluate(*facts, o);
+    auto card = ind::Evaluate(**facts, o);
     if (!card.ok()) return Error(card.status());
     ind::ReportContext ctx;
     ctx.targets = options_.targets;
@@ -637,6 +636,27 @@ class Server::Impl {
     Reply r;
     r.body = json::parse(ind::ToJson(*card, ctx));
     return r;
+  }
+
+  // The facts the scorecard reads, kept between requests until the record changes: every write
+  // appends to record_history in its transaction, so its highest id marks the record's state.
+  // (A write landing while the facts load makes the next request reload: never stale.)
+  Result<std::shared_ptr<const ind::Facts>> CurrentFacts() {
+    if (options_.store_location.empty()) {
+      SG_ASSIGN_OR_RETURN(LoadedRecords records, LoadedRecords::Load(store_));
+      SG_ASSIGN_OR_RETURN(ind::Facts f, ind::FromRecords(records));
+      return std::make_shared<const ind::Facts>(std::move(f));
+    }
+    SG_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, OpenDatabase(options_.store_location));
+    std::int64_t marker = 0;
+    SG_RETURN_IF_ERROR(db->QueryEach("SELECT COALESCE(MAX(id), 0) FROM record_history", {},
+                                     [&](const RowView& r) { marker = r.Int(0); }));
+    std::lock_guard<std::mutex> lock(facts_mu_);
+    if (facts_ && facts_marker_ == marker) return facts_;
+    SG_ASSIGN_OR_RETURN(ind::Facts f, ind::LoadFacts(options_.store_location, 2));
+    facts_ = std::make_shared<const ind::Facts>(std::move(f));
+    facts_marker_ = marker;
+    return facts_;
   }
 
   // Ofsted Annex A lists 1-11 as JSON (?as_of=YYYY-MM-DD): lists of children, so not for
@@ -752,6 +772,9 @@ class Server::Impl {
   Store& store_;
   Auth& auth_;
   ServerOptions options_;
+  std::mutex facts_mu_;
+  std::shared_ptr<const ind::Facts> facts_;  // guarded by facts_mu_
+  std::int64_t facts_marker_ = -1;
   std::string openapi_;
   httplib::Server svr_;
 };

@@ -393,6 +393,27 @@ TEST_P(HttpApi, TheScorecardAndAnnexAAreServed) {
   ExpectError(Get("/api/indicators?by=worker", member), 403, "permission_denied");
   ExpectError(Get("/api/indicators?period=2025-04-01", member), 400, "invalid_argument");
   ExpectError(Get("/api/indicators?only=no_such_indicator", member), 404, "not_found");
+  // A new referral shows at once (the server keeps the facts until the record changes).
+  const std::string worker = Login("social.worker");
+  auto child = Post("/api/children",
+                    {{"la_child_id", "SCORECARD1"},
+                     {"first_name", "Kit"},
+                     {"last_name", "Example"},
+                     {"date_of_birth", "2015-05-05"}},
+                    worker);
+  ASSERT_TRUE(child);
+  ASSERT_EQ(child->status, 201) << child->body;
+  auto referral = Post(
+      "/api/referrals",
+      {{"child_id", Body(child)["id"]}, {"referral_date", "2026-02-02"}, {"source", "6"}}, worker);
+  ASSERT_TRUE(referral);
+  ASSERT_EQ(referral->status, 201) << referral->body;
+  auto again = Get("/api/indicators?period=2024-03-01..2026-03-31&only=referrals", member);
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->status, 200) << again->body;
+  EXPECT_EQ(Body(again)["indicators"][0]["numerators"][0].get<double>(),
+            referrals["numerators"][0].get<double>() + 1);
+
   // A monthly series has one value per month.
   auto m = Get("/api/indicators?monthly=2024-04-01..2025-03-31&only=cp_at_end", member);
   ASSERT_TRUE(m);
