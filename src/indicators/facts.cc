@@ -490,9 +490,11 @@ Status LoadVisits(Source& src, Raw& x) {
         v.seen = r.Flag(3);
         v.seen_alone = r.Flag(4);
         v.worker = Hold(r.Ref(5), st);
-        x.f.visits.push_back(std::move(v));
+        // Only the visits an indicator reads (see FVisit): the store leaves the others out.
+        if (v.type == "CP" && v.seen) x.f.visits.push_back(std::move(v));
       },
-      Window(src, [&] { return "visit_date >= " + src.Since(31); })));
+      "visit_type = 'CP' AND child_seen = 1" +
+          Window(src, [&] { return " AND visit_date >= " + src.Since(31); })));
   return st;
 }
 

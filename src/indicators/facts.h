@@ -106,6 +106,9 @@ struct FPlanReview {
   Ix plan = kNone;  // index into cp_plans
   Day date = kNoDay;
 };
+// Visits: only child protection visits at which the child was seen are loaded (the one kind an
+// indicator reads; 1 visit in 5 in a generated county). Widen the loader's filter, on both
+// routes, when an indicator needs more.
 struct FVisit {
   Ix child = kNone;
   std::string type;  // CP, CIN, CLA, CARE_LEAVER, EARLY_HELP
