@@ -779,7 +779,7 @@ int RunIndicators(const std::string& db, const IndicatorsArgs& a) {
     if (latest == ind::kNoDay) {
       return Fail(InvalidArgument("no events to report on: give --period"));
     }
-    o.periods = {ind::ReportingYear(ind::CollectionYearOf(latest))};
+    o.periods = {ind::DefaultPeriod(latest)};
   }
   const auto t1 = std::chrono::steady_clock::now();
   auto card = ind::Evaluate(*facts, o);

@@ -615,7 +615,7 @@ class Server::Impl {
       const ind::Day latest = ind::LatestEvent(**facts);
       if (latest == ind::kNoDay)
         return Error(InvalidArgument("no events to report on: give period"));
-      o.periods = {ind::ReportingYear(ind::CollectionYearOf(latest))};
+      o.periods = {ind::DefaultPeriod(latest)};
     }
     auto card = ind::Evaluate(**facts, o);
     if (!card.ok()) return Error(card.status());

@@ -149,6 +149,15 @@ Period ReportingYear(int year) {
   return Period{Date::FromCivil(year - 1, 4, 1).days(), Date::FromCivil(year, 3, 31).days(), label};
 }
 
+Period DefaultPeriod(Day latest) {
+  Period p = ReportingYear(CollectionYearOf(latest));
+  if (latest < p.to) {
+    p.to = latest;
+    p.label += " to date";
+  }
+  return p;
+}
+
 Tally::Tally(const Facts& facts, const std::vector<Period>& periods, Breakdown by, Unit unit)
     : facts_(facts), periods_(periods), by_(by), unit_(unit), total_(periods.size()) {
   for (size_t i = 1; i < periods_.size(); ++i) {

@@ -55,6 +55,10 @@ Result<Period> ParsePeriod(std::string_view text);
 Result<std::vector<Period>> MonthlyPeriods(Date from, Date to, int max_months = 60);
 // DfE's reporting year ending 31 March `year`.
 Period ReportingYear(int year);
+// The period shown when none is asked for: the reporting year of `latest` (the latest event
+// recorded), cut at `latest` when the year has not ended ("2026-27 to date"), so that a year
+// still running is not read as a whole one.
+Period DefaultPeriod(Day latest);
 
 class Tally;
 using EvalFn = void (*)(const Facts&, Tally&);

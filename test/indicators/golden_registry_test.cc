@@ -29,6 +29,18 @@ TEST(IndicatorRegistry, EveryIndicatorHasAGoldenTest) {
   }
 }
 
+// Without a period: the reporting year of the latest event, up to that event while the year
+// is still running.
+TEST(IndicatorRegistry, DefaultPeriodIsTheYearToDate) {
+  const ind::Period running = ind::DefaultPeriod(Date::FromCivil(2026, 11, 21).days());
+  EXPECT_EQ(running.label, "2026-27 to date");
+  EXPECT_EQ(Date::FromDays(running.from), Date::FromCivil(2026, 4, 1));
+  EXPECT_EQ(Date::FromDays(running.to), Date::FromCivil(2026, 11, 21));
+  const ind::Period ended = ind::DefaultPeriod(Date::FromCivil(2025, 3, 31).days());
+  EXPECT_EQ(ended.label, "2024-25");
+  EXPECT_EQ(Date::FromDays(ended.to), Date::FromCivil(2025, 3, 31));
+}
+
 TEST(IndicatorRegistry, DefinitionsAreComplete) {
   std::set<std::string_view> ids;
   EXPECT_GE(ind::AllIndicators().size(), 50u);
