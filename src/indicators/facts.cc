@@ -22,33 +22,16 @@ namespace {
 
 // ---- Parsing the store's text forms ----
 
-int Digits(std::string_view s, size_t at, size_t n) {
-  int v = 0;
-  for (size_t i = at; i < at + n; ++i) {
-    const char c = s[i];
-    if (c < '0' || c > '9') return -1;
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
-
-// "YYYY-MM-DD" (or the date part of a timestamp) -> day number; kNoDay when malformed.
+// "YYYY-MM-DD" -> day number; kNoDay when malformed.
 Day ParseDay(std::string_view s) {
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return kNoDay;
-  const int y = Digits(s, 0, 4), m = Digits(s, 5, 2), d = Digits(s, 8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return kNoDay;
-  if (!Date::IsValidCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) return kNoDay;
-  return Date::FromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)).days();
+  auto d = Date::Parse(s);
+  return d.ok() ? d->days() : kNoDay;
 }
 
 // "YYYY-MM-DDTHH:MM:SSZ" -> unix seconds; 0 when malformed.
 std::int64_t ParseSeconds(std::string_view s) {
-  const Day d = ParseDay(s);
-  if (d == kNoDay || s.size() < 19) return 0;
-  const int hh = Digits(s, 11, 2), mm = Digits(s, 14, 2), ss = Digits(s, 17, 2);
-  if (hh < 0 || mm < 0 || ss < 0) return 0;
-  return static_cast<std::int64_t>(d) * 86400 + std::int64_t{hh} * 3600 + std::int64_t{mm} * 60 +
-         ss;
+  auto t = Timestamp::Parse(s);
+  return t.ok() ? t->unix_seconds() : 0;
 }
 
 // The day in the year ending 31 March `year` on which someone born on `birth` has a
@@ -886,14 +869,18 @@ Result<Facts> LoadFacts(const std::string& location, int threads, Day window_fro
 namespace {
 
 Day ReturnDay(std::string_view s) {
-  if (s.size() == 10 && s[2] == '/' && s[5] == '/') {  // 903: DD/MM/YYYY
-    const int d = Digits(s, 0, 2), m = Digits(s, 3, 2), y = Digits(s, 6, 4);
-    if (d < 1 || m < 1 || m > 12 || y < 0) return kNoDay;
-    if (!Date::IsValidCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) return kNoDay;
-    return Date::FromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)).days();
-  }
-  return ParseDay(s);  // CIN census: YYYY-MM-DD
+  // 903: DD/MM/YYYY; CIN census: YYYY-MM-DD.
+  auto d = s.size() > 2 && s[2] == '/' ? Date::ParseUk(s) : Date::Parse(s);
+  return d.ok() ? d->days() : kNoDay;
 }
+
+// An end date: blank (or unreadable) is still open.
+Day ReturnEnd(std::string_view s) {
+  const Day d = ReturnDay(s);
+  return d == kNoDay ? kOpen : d;
+}
+
+bool ReturnFlag(std::string_view s) { return s == "true" || s == "1"; }
 
 class ReturnsBuilder {
  public:
@@ -941,9 +928,8 @@ class ReturnsBuilder {
         r.child = child;
         r.date = date;
         r.source = e.source;
-        r.nfa = e.nfa == "true" || e.nfa == "1";
-        r.closure = ReturnDay(e.closure_date);
-        if (r.closure == kNoDay) r.closure = kOpen;
+        r.nfa = ReturnFlag(e.nfa);
+        r.closure = ReturnEnd(e.closure_date);
         r.closure_reason = e.closure_reason;
         f.referrals.push_back(std::move(r));
         for (const cin::Assessment& a : e.assessments) {
@@ -951,8 +937,7 @@ class ReturnsBuilder {
           x.child = child;
           x.referral = ref;
           x.start = ReturnDay(a.start);
-          x.authorised = ReturnDay(a.authorised);
-          if (x.authorised == kNoDay) x.authorised = kOpen;
+          x.authorised = ReturnEnd(a.authorised);
           if (x.start != kNoDay) f.assessments.push_back(x);
         }
         for (const cin::PlanDates& p : e.plans) {
@@ -960,8 +945,7 @@ class ReturnsBuilder {
           x.child = child;
           x.referral = ref;
           x.start = ReturnDay(p.start);
-          x.end = ReturnDay(p.end);
-          if (x.end == kNoDay) x.end = kOpen;
+          x.end = ReturnEnd(p.end);
           if (x.start != kNoDay) f.cin_plans.push_back(x);
         }
         for (const cin::Section47& s : e.enquiries) {
@@ -969,7 +953,7 @@ class ReturnsBuilder {
           x.child = child;
           x.referral = ref;
           x.start = ReturnDay(s.start);
-          x.icpc_not_required = s.icpc_not_required == "true" || s.icpc_not_required == "1";
+          x.icpc_not_required = ReturnFlag(s.icpc_not_required);
           x.icpc = ReturnDay(s.icpc);
           if (x.start != kNoDay) f.s47s.push_back(x);
         }
@@ -978,8 +962,7 @@ class ReturnsBuilder {
           x.child = child;
           x.referral = ref;
           x.start = ReturnDay(p.start);
-          x.end = ReturnDay(p.end);
-          if (x.end == kNoDay) x.end = kOpen;
+          x.end = ReturnEnd(p.end);
           x.category = p.initial_category;
           x.previous_plans = p.previous_plans.empty() ? -1 : std::atoi(p.previous_plans.c_str());
           if (x.start == kNoDay) continue;
@@ -1037,8 +1020,7 @@ class ReturnsBuilder {
         e.child = Child(cell(r, id));
         e.start = ReturnDay(cell(r, decom));
         if (e.start == kNoDay) continue;
-        e.end = ReturnDay(cell(r, dec));
-        if (e.end == kNoDay) e.end = kOpen;
+        e.end = ReturnEnd(cell(r, dec));
         e.rne = cell(r, rne);
         e.ls = cell(r, ls);
         e.cin = cell(r, cin);
