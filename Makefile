@@ -10,7 +10,7 @@ ASAN_BUILD ?= build-asan
 DEMO_DB ?= demo.db
 PORT ?= 8080
 
-.PHONY: all deps build build-asan demo test test-full test-calibration bench format lint clean
+.PHONY: all deps build build-asan web demo test test-full test-calibration bench format lint clean
 
 all: build
 
@@ -30,21 +30,26 @@ build: $(BUILD)/build.ninja
 build-asan: $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
-demo: deps build
+# The browser application (web/ -> web/dist), served by `safeguard serve`.
+web:
+	@bash scripts/build-web.sh
+
+demo: deps build web
 	@bash scripts/demo.sh $(BUILD)/safeguard $(DEMO_DB) $(PORT)
 
-test: deps build-asan
-	@bash scripts/run-tests.sh $(ASAN_BUILD)
+# The browser tests run against the optimised build (the page timings mean nothing under ASan).
+test: deps build-asan build web
+	@bash scripts/run-tests.sh $(ASAN_BUILD) $(BUILD)
 
-test-full: deps build-asan test-calibration
-	@SG_TEST_FULL=1 bash scripts/run-tests.sh $(ASAN_BUILD)
+test-full: deps build-asan build web test-calibration
+	@SG_TEST_FULL=1 bash scripts/run-tests.sh $(ASAN_BUILD) $(BUILD)
 
 # The generator's acceptance test: ten councils' synthetic LAs against their published figures.
 test-calibration: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS) --target safeguard_calibration_tests
 	$(BUILD)/safeguard_calibration_tests
 
-bench: deps $(BUILD)/build.ninja
+bench: deps $(BUILD)/build.ninja web
 	cmake --build $(BUILD) -j $(JOBS) --target safeguard safeguard_bench
 	@bash scripts/run-bench.sh $(BUILD)
 

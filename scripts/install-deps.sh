@@ -19,6 +19,8 @@ PACKAGES=(
   libxml2-dev libxml2-utils                                # returns XML; xmllint: bench baseline
   libxlsxwriter-dev                                        # Ofsted Annex A workbook (.xlsx)
   curl procps util-linux python3 unzip                     # test scripts (curl, kill, runuser, unzip -t)
+  chromium                                                 # browser tests (driven by playwright-core)
+  wrk                                                      # make bench: the API under 32 clients
 )
 
 need_root() { if [ "$(id -u)" -ne 0 ]; then echo "sudo"; fi; }

@@ -24,6 +24,7 @@
 #include "common/csv.h"
 #include "common/json_writer.h"
 #include "http/records_io.h"
+#include "casework/worklists.h"
 #include "http/server.h"
 #include "indicators/annex_a.h"
 #include "indicators/facts.h"
@@ -219,7 +220,7 @@ Result<ind::Targets> ReadTargets(const std::string& path) {
 }
 
 int RunServe(const std::string& db, const std::string& host, int port, int threads,
-             bool secure_cookies, const std::string& targets) {
+             bool secure_cookies, const std::string& targets, const std::string& web_dir) {
   // Block the termination signals in every thread; one thread waits for them and stops the
   // server, so that in-flight requests finish and the store closes cleanly.
   sigset_t signals;
@@ -243,6 +244,14 @@ int RunServe(const std::string& db, const std::string& host, int port, int threa
   options.threads = threads;
   options.secure_cookies = secure_cookies;
   options.store_location = db;
+  if (!web_dir.empty()) {
+    if (std::filesystem::exists(std::filesystem::path(web_dir) / "index.html")) {
+      options.static_dir = web_dir;
+    } else {
+      std::cerr << "safeguard: no web application in " << web_dir
+                << " (build it with `make web`); serving the API only\n";
+    }
+  }
   Server server(**store, auth, options);
   auto bound = server.Bind();
   if (!bound.ok()) return Fail(bound.status());
@@ -952,7 +961,12 @@ int RunGenerate(const std::string& db, GenerateArgs args) {
     s = store->Transaction([&](Store& tx) -> Status {
       SG_ASSIGN_OR_RETURN(runs, GenerateCouncils(run, **figures, &tx));
       if (args.demo_logins) {
-        SG_ASSIGN_OR_RETURN(logins, CreateDemoLogins(tx, clock, AuthOptions{}, 0, 0));
+        // The demo social worker holds the busiest caseload; the demo manager manages it.
+        const Date today = args.options.as_of.days() != 0 ? args.options.as_of
+                                                          : clock.Now().UkDate();
+        SG_ASSIGN_OR_RETURN(auto linked, work::BusiestWorkerAndManager(tx, today));
+        SG_ASSIGN_OR_RETURN(logins, CreateDemoLogins(tx, clock, AuthOptions{}, linked.first,
+                                                     linked.second));
       }
       return Status::Ok();
     });
@@ -1088,6 +1102,10 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
   std::string serve_targets;
+  std::string web_dir = SG_WEB_DIST;
+  serve->add_option("--web", web_dir,
+                    "the built web application (web/dist); without it, a page about the API")
+      ->capture_default_str();
   serve->add_option(
       "--targets", serve_targets,
       "the LA's indicator targets, CSV: indicator,target,amber (RAG on the scorecard)");
@@ -1296,7 +1314,7 @@ int main(int argc, char** argv) {
   try {
     if (*migrate) return RunMigrate(db);
     if (*demo) return RunDemo(db);
-    if (*serve) return RunServe(db, host, port, threads, secure_cookies, serve_targets);
+    if (*serve) return RunServe(db, host, port, threads, secure_cookies, serve_targets, web_dir);
     if (*exp_json) return RunExport(db, out_path);
     if (*imp_json) return RunImport(db, in_path, as_user);
     if (*imp_cin) return RunImportCin(db, cin_file, as_user);

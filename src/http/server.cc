@@ -7,10 +7,14 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
 
+#include "casework/child_search.h"
+#include "casework/worklists.h"
 #include "http/json_codec.h"
 #include "http/openapi.h"
 #include "indicators/annex_a.h"
@@ -146,7 +150,45 @@ class Server::Impl {
   Impl(Store& store, Auth& auth, ServerOptions options)
       : store_(store), auth_(auth), options_(std::move(options)) {
     openapi_ = BuildOpenApi().dump();
+    if (!options_.store_location.empty()) {
+      search_ = std::make_unique<ChildSearch>(options_.store_location);
+    }
     Routes();
+  }
+
+  ~Impl() {
+    if (warm_.joinable()) warm_.join();
+    std::thread reload;
+    {
+      std::lock_guard<std::mutex> lock(facts_mu_);
+      reload = std::move(facts_reload_);
+    }
+    if (reload.joinable()) reload.join();
+    std::vector<std::thread> builders;
+    {
+      std::lock_guard<std::mutex> lock(cache_mu_);
+      builders = std::move(cache_threads_);
+    }
+    for (auto& t : builders) t.join();
+  }
+
+  // Loads the search index and the scorecard's facts in the background, so that the first
+  // user does not wait for them.
+  void WarmUp() {
+    warm_ = std::thread([this] {
+      if (search_) {
+        if (Status s = search_->Refresh(); !s.ok()) spdlog::warn("search index: {}", s.ToString());
+      }
+      if (auto f = CurrentFacts(); !f.ok()) {
+        spdlog::warn("scorecard facts: {}", f.status().ToString());
+      }
+      // The returns of the latest collection year that has ended.
+      const Date today = SystemClock().Now().UkDate();
+      const int year = today.month() >= 4 ? today.year() : today.year() - 1;
+      (void)Cached("cin:" + std::to_string(year), [this, year] { return BuildCin(year); });
+      (void)Cached("903:" + std::to_string(year), [this, year] { return Build903(year); });
+      spdlog::info("warm-up done");
+    });
   }
 
   Result<int> Bind() {
@@ -161,6 +203,7 @@ class Server::Impl {
   }
 
   Status Run() {
+    WarmUp();
     if (!svr_.listen_after_bind()) return IoError("the server stopped with an error");
     return Status::Ok();
   }
@@ -225,9 +268,21 @@ class Server::Impl {
                r.body = {{"status", "ok"}, {"store", *version}, {"schema_version", *schema}};
                return r;
              }));
-    svr_.Get("/", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content(kLandingPage, "text/html; charset=utf-8");
-    });
+    if (!options_.static_dir.empty() && svr_.set_mount_point("/", options_.static_dir)) {
+      // Hashed asset names never change content: cache them; the page itself is never cached.
+      svr_.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
+        const bool asset = req.path.rfind("/assets/", 0) == 0;
+        res.set_header("Cache-Control", asset ? "public, max-age=31536000, immutable" : "no-cache");
+        res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_header("Content-Security-Policy",
+                       "default-src 'self'; img-src 'self' data:; style-src 'self' "
+                       "'unsafe-inline'; frame-ancestors 'none'");
+      });
+    } else {
+      svr_.Get("/", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(kLandingPage, "text/html; charset=utf-8");
+      });
+    }
     svr_.Get("/api/openapi.json", [this](const httplib::Request&, httplib::Response& res) {
       res.set_content(openapi_, "application/json");
     });
@@ -276,6 +331,24 @@ class Server::Impl {
     svr_.Get("/api/returns/903/measures", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
                return Measures903(req, *u);
              }));
+    svr_.Get("/api/search/children", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
+               return SearchChildren(req, *u);
+             }));
+    svr_.Get("/api/front-door/queue", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
+               return Queue(req, *u);
+             }));
+    svr_.Get("/api/my-work",
+             Wrap(Gate::kUser, [this](const auto& req, const User* u) { return MyWork(req, *u); }));
+    svr_.Get("/api/team-work", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
+               return TeamWork(req, *u);
+             }));
+    svr_.Post(R"(/api/children/(\d+)/placement-change)",
+              Wrap(Gate::kUser, [this](const auto& req, const User* u) {
+                return PlacementChange(req, *u);
+              }));
+    svr_.Get(
+        R"(/api/children/(\d+)/due)",
+        Wrap(Gate::kUser, [this](const auto& req, const User* u) { return ChildDue(req, *u); }));
     svr_.Get(
         R"(/api/children/(\d+)/record)",
         Wrap(Gate::kUser, [this](const auto& req, const User* u) { return ChildRecord(req, *u); }));
@@ -512,7 +585,39 @@ class Server::Impl {
   // rule, so that errors are fixed at source before census day. ?year=2025-26 (default: the
   // latest year that has ended).
   // The findings of a validation and their summary by rule, into a reply's body.
-  static void AddFindings(const std::vector<Finding>& findings, json& body) {
+  // LA child id -> the child's record id and the worker allocated now, so that a finding
+  // can be sent to the worker who can fix it and link to the record.
+  struct ChildRef {
+    Id id = 0;
+    std::string worker;
+  };
+  static std::map<std::string, ChildRef> ChildRefs(const RecordSet& records) {
+    std::map<std::string, ChildRef> out;
+    std::map<Id, std::string> workers;
+    for (const Record& w : records.Of("worker")) {
+      workers[w.id()] = w.GetText("first_name") + " " + w.GetText("last_name");
+    }
+    std::map<Id, std::string> children;
+    for (const Record& c : records.Of("child")) {
+      out[c.GetText("la_child_id")].id = c.id();
+      children[c.id()] = c.GetText("la_child_id");
+    }
+    std::map<Id, Date> latest;  // child -> start of the open allocation used
+    for (const Record& a : records.Of("allocation")) {
+      if (!IsNull(a.Get("end_date"))) continue;
+      const Id child = a.GetInt("child_id");
+      const auto start = DateOf(a, "start_date");
+      if (!start) continue;
+      auto it = latest.find(child);
+      if (it != latest.end() && it->second > *start) continue;
+      latest[child] = *start;
+      out[children[child]].worker = workers[a.GetInt("worker_id")];
+    }
+    return out;
+  }
+
+  static void AddFindings(const std::vector<Finding>& findings, json& body,
+                          const std::map<std::string, ChildRef>& refs = {}) {
     json by_rule = json::array();
     for (const RuleCount& c : SummariseByRule(findings)) {
       by_rule.push_back({{"rule", c.rule},
@@ -524,12 +629,17 @@ class Server::Impl {
     body["by_rule"] = std::move(by_rule);
     json list = json::array();
     for (const Finding& f : findings) {
-      list.push_back({{"rule", f.rule},
-                      {"severity", std::string(SeverityName(f.severity))},
-                      {"child", f.child},
-                      {"field", f.field},
-                      {"where", f.path},
-                      {"message", std::string(f.text())}});
+      json item = {{"rule", f.rule},
+                   {"severity", std::string(SeverityName(f.severity))},
+                   {"child", f.child},
+                   {"field", f.field},
+                   {"where", f.path},
+                   {"message", std::string(f.text())}};
+      if (auto it = refs.find(f.child); it != refs.end()) {
+        item["child_id"] = it->second.id;
+        item["worker"] = it->second.worker;
+      }
+      list.push_back(std::move(item));
     }
     body["findings"] = std::move(list);
   }
@@ -550,6 +660,11 @@ class Server::Impl {
     }
     auto year = YearParam(req);
     if (!year.ok()) return Error(year.status());
+    return Cached("903:" + std::to_string(*year), [this, y = *year] { return Build903(y); });
+  }
+
+  Reply Build903(int year_value) {
+    const int* year = &year_value;
     auto records = LoadedRecords::Load(store_);
     if (!records.ok()) return Error(records.status());
     auto current = ssda903::Build(*records, {*year});
@@ -570,7 +685,7 @@ class Server::Impl {
     json not_run = json::array();
     for (const auto& n : v.not_run) not_run.push_back({{"rule", n.rule}, {"needs", n.needs}});
     r.body["not_run"] = std::move(not_run);
-    AddFindings(v.findings, r.body);
+    AddFindings(v.findings, r.body, ChildRefs(*records));
     return r;
   }
 
@@ -599,7 +714,8 @@ class Server::Impl {
         at = comma + 1;
       }
     }
-    auto facts = CurrentFacts();
+    bool refreshing = false;
+    auto facts = CurrentFacts(&refreshing);
     if (!facts.ok()) return Error(facts.status());
     if (req.has_param("monthly")) {
       auto span = ind::ParsePeriod(req.get_param_value("monthly"));
@@ -635,28 +751,66 @@ class Server::Impl {
     }
     Reply r;
     r.body = json::parse(ind::ToJson(*card, ctx));
+    // The record changed since these figures were computed; newer ones are on their way.
+    r.body["refreshing"] = refreshing;
     return r;
   }
 
-  // The facts the scorecard reads, kept between requests until the record changes: every write
-  // appends to record_history in its transaction, so its highest id marks the record's state.
-  // (A write landing while the facts load makes the next request reload: never stale.)
-  Result<std::shared_ptr<const ind::Facts>> CurrentFacts() {
+  // The facts the scorecard reads, kept between requests. Every write appends to
+  // record_history in its transaction, so its highest id marks the record's state. When the
+  // record has changed, the facts are reloaded in the background and the cached ones answer
+  // meanwhile (`*refreshing` says so), so that no scorecard request waits for a reload after
+  // every write; the first load, with nothing cached, is waited for.
+  Result<std::shared_ptr<const ind::Facts>> CurrentFacts(bool* refreshing = nullptr) {
+    if (refreshing) *refreshing = false;
     if (options_.store_location.empty()) {
       SG_ASSIGN_OR_RETURN(LoadedRecords records, LoadedRecords::Load(store_));
       SG_ASSIGN_OR_RETURN(ind::Facts f, ind::FromRecords(records));
       return std::make_shared<const ind::Facts>(std::move(f));
     }
+    SG_ASSIGN_OR_RETURN(std::int64_t marker, HistoryMarker());
+    {
+      std::lock_guard<std::mutex> lock(facts_mu_);
+      if (facts_ && facts_marker_ == marker) return facts_;
+      if (facts_) {
+        if (!facts_loading_) {
+          facts_loading_ = true;
+          if (facts_reload_.joinable()) facts_reload_.join();
+          facts_reload_ = std::thread([this, marker] {
+            auto f = ind::LoadFacts(options_.store_location, 2);
+            std::lock_guard<std::mutex> l(facts_mu_);
+            facts_loading_ = false;
+            if (!f.ok()) {
+              spdlog::warn("scorecard facts: {}", f.status().ToString());
+              return;
+            }
+            facts_ = std::make_shared<const ind::Facts>(std::move(*f));
+            facts_marker_ = marker;
+          });
+        }
+        if (refreshing) *refreshing = true;
+        return facts_;
+      }
+    }
+    // Nothing cached yet: load now (one loader at a time).
+    std::lock_guard<std::mutex> first(facts_first_mu_);
+    {
+      std::lock_guard<std::mutex> lock(facts_mu_);
+      if (facts_) return facts_;
+    }
+    SG_ASSIGN_OR_RETURN(ind::Facts f, ind::LoadFacts(options_.store_location, 2));
+    std::lock_guard<std::mutex> lock(facts_mu_);
+    facts_ = std::make_shared<const ind::Facts>(std::move(f));
+    facts_marker_ = marker;
+    return facts_;
+  }
+
+  Result<std::int64_t> HistoryMarker() {
     SG_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, OpenDatabase(options_.store_location));
     std::int64_t marker = 0;
     SG_RETURN_IF_ERROR(db->QueryEach("SELECT COALESCE(MAX(id), 0) FROM record_history", {},
                                      [&](const RowView& r) { marker = r.Int(0); }));
-    std::lock_guard<std::mutex> lock(facts_mu_);
-    if (facts_ && facts_marker_ == marker) return facts_;
-    SG_ASSIGN_OR_RETURN(ind::Facts f, ind::LoadFacts(options_.store_location, 2));
-    facts_ = std::make_shared<const ind::Facts>(std::move(f));
-    facts_marker_ = marker;
-    return facts_;
+    return marker;
   }
 
   // Ofsted Annex A lists 1-11 as JSON (?as_of=YYYY-MM-DD): lists of children, so not for
@@ -712,6 +866,49 @@ class Server::Impl {
     return r;
   }
 
+  // Replies built from the whole record (a return and its validation: seconds on a county),
+  // kept until the record changes. After a change the kept reply answers, marked
+  // "refreshing", while a new one is built in the background.
+  Reply Cached(const std::string& key, std::function<Reply()> compute) {
+    if (options_.store_location.empty()) return compute();
+    auto marker = HistoryMarker();
+    if (!marker.ok()) return Error(marker.status());
+    {
+      std::lock_guard<std::mutex> lock(cache_mu_);
+      auto it = cache_.find(key);
+      if (it != cache_.end()) {
+        Reply r;
+        r.body = it->second.body;
+        if (it->second.marker == *marker) return r;
+        if (!it->second.loading) {
+          it->second.loading = true;
+          cache_threads_.emplace_back([this, key, compute, m = *marker] {
+            Reply fresh = compute();
+            std::lock_guard<std::mutex> l(cache_mu_);
+            CachedBody& c = cache_[key];
+            c.loading = false;
+            if (fresh.status == 200) {
+              c.body = std::move(fresh.body);
+              c.marker = m;
+            }
+          });
+        }
+        r.body["refreshing"] = true;
+        return r;
+      }
+    }
+    Reply r = compute();
+    if (r.status == 200) {
+      std::lock_guard<std::mutex> lock(cache_mu_);
+      CachedBody& c = cache_[key];
+      if (!c.loading) {
+        c.body = r.body;
+        c.marker = *marker;
+      }
+    }
+    return r;
+  }
+
   Reply ValidateCin(const httplib::Request& req, const User& user) {
     if (user.role == "SCRUTINY_MEMBER") {
       return Error(Status(StatusCode::kPermissionDenied,
@@ -726,6 +923,10 @@ class Server::Impl {
       const Date today = SystemClock().Now().UkDate();
       year = today.month() >= 4 ? today.year() : today.year() - 1;
     }
+    return Cached("cin:" + std::to_string(year), [this, year] { return BuildCin(year); });
+  }
+
+  Reply BuildCin(int year) {
     auto records = LoadedRecords::Load(store_);
     if (!records.ok()) return Error(records.status());
     auto census = cin::Build(*records, {year, "", ""});
@@ -738,7 +939,252 @@ class Server::Impl {
     r.body["rules"] = cin::Rules().size();
     r.body["errors"] = CountErrors(findings);
     r.body["queries"] = findings.size() - static_cast<size_t>(CountErrors(findings));
-    AddFindings(findings, r.body);
+    AddFindings(findings, r.body, ChildRefs(*records));
+    return r;
+  }
+
+  // Lists of children are not for scrutiny members, who see aggregates only.
+  static Status NoChildLists(const User& user) {
+    if (user.role == "SCRUTINY_MEMBER") {
+      return Status(StatusCode::kPermissionDenied,
+                    "scrutiny members see aggregate figures only, not individual records");
+    }
+    return Status::Ok();
+  }
+
+  // ?as_of=YYYY-MM-DD, else today in the UK.
+  static Result<Date> AsOf(const httplib::Request& req) {
+    if (!req.has_param("as_of")) return SystemClock().Now().UkDate();
+    auto d = Date::Parse(req.get_param_value("as_of"));
+    if (!d.ok()) return d.status().WithFieldPrefix("as_of");
+    return *d;
+  }
+
+  static json DueJson(const work::DueItem& d, Date today) {
+    return {{"kind", d.kind},
+            {"what", d.what},
+            {"due", d.due.ToString()},
+            {"days", d.due.days() - today.days()},
+            {"overdue", d.overdue},
+            {"visit", d.is_visit},
+            {"entity", d.entity},
+            {"record_id", d.record_id}};
+  }
+
+  static json SummaryJson(const work::ChildSummary& c, Date today) {
+    json due = json::array();
+    for (const auto& d : c.due) due.push_back(DueJson(d, today));
+    json j = {{"child_id", c.child_id},
+              {"la_child_id", c.la_child_id},
+              {"name", c.name},
+              {"status", c.status},
+              {"overdue", c.overdue},
+              {"not_seen_in_time", c.not_seen_in_time},
+              {"due", due}};
+    j["date_of_birth"] = c.date_of_birth ? json(c.date_of_birth->ToString()) : json(nullptr);
+    j["last_seen"] = c.last_seen ? json(c.last_seen->ToString()) : json(nullptr);
+    return j;
+  }
+
+  static json CaseloadJson(const work::Caseload& l, Date today) {
+    json children = json::array();
+    for (const auto& c : l.children) children.push_back(SummaryJson(c, today));
+    return {{"worker_id", l.worker_id},
+            {"worker_name", l.worker_name},
+            {"role", l.role},
+            {"caseload", l.children.size()},
+            {"overdue", l.overdue},
+            {"not_seen_in_time", l.not_seen_in_time},
+            {"children", children}};
+  }
+
+  // GET /api/search/children?q=...&limit=20: name (forgiving typos), date of birth, UPN or
+  // the LA's child id.
+  Reply SearchChildren(const httplib::Request& req, const User& user) {
+    if (Status s = NoChildLists(user); !s.ok()) return Error(s);
+    if (!search_) return Error(Status(StatusCode::kUnavailable, "search needs a store file or URL"));
+    int limit = 20;
+    if (req.has_param("limit")) {
+      auto n = ParseId(req.get_param_value("limit"));
+      if (!n.ok() || *n > 100) return Error(InvalidArgument("expected 1 to 100", "limit"));
+      limit = static_cast<int>(*n);
+    }
+    auto found = search_->Search(req.get_param_value("q"), limit);
+    if (!found.ok()) return Error(found.status());
+    json items = json::array();
+    for (const ChildMatch& m : *found) {
+      items.push_back({{"id", m.id},
+                       {"la_child_id", m.la_child_id},
+                       {"first_name", m.first_name},
+                       {"last_name", m.last_name},
+                       {"date_of_birth", m.date_of_birth},
+                       {"upn", m.upn},
+                       {"score", m.score},
+                       {"matched", m.why}});
+    }
+    Reply r;
+    r.body = {{"items", items}};
+    return r;
+  }
+
+  // GET /api/front-door/queue: contacts awaiting a decision, oldest first, with their age.
+  Reply Queue(const httplib::Request&, const User& user) {
+    if (Status s = NoChildLists(user); !s.ok()) return Error(s);
+    auto queue = work::FrontDoorQueue(store_, SystemClock().Now());
+    if (!queue.ok()) return Error(queue.status());
+    json items = json::array();
+    for (const auto& q : *queue) {
+      items.push_back({{"contact_id", q.contact_id},
+                       {"child_id", q.child_id},
+                       {"child_name", q.child_name},
+                       {"received_at", q.received_at.ToString()},
+                       {"age_hours", q.age_hours},
+                       {"source", q.source},
+                       {"rag", q.rag},
+                       {"checks", q.checks},
+                       {"checks_outstanding", q.checks_outstanding}});
+    }
+    Reply r;
+    r.body = {{"items", items}};
+    return r;
+  }
+
+  // GET /api/my-work[?as_of=]: the caseload of the worker the account is linked to.
+  Reply MyWork(const httplib::Request& req, const User& user) {
+    if (Status s = NoChildLists(user); !s.ok()) return Error(s);
+    if (!user.worker_id) {
+      return Error(Status(StatusCode::kFailedPrecondition,
+                          "your account is not linked to a worker, so it has no caseload"));
+    }
+    auto today = AsOf(req);
+    if (!today.ok()) return Error(today.status());
+    auto load = work::WorkerCaseload(store_, *user.worker_id, *today);
+    if (!load.ok()) return Error(load.status());
+    Reply r;
+    r.body = CaseloadJson(*load, *today);
+    r.body["as_of"] = today->ToString();
+    return r;
+  }
+
+  // GET /api/team-work?team_id=N[&as_of=]: every worker's caseload in a team (default: the
+  // team of the worker the account is linked to). For managers and leaders.
+  Reply TeamWork(const httplib::Request& req, const User& user) {
+    if (Status s = NoChildLists(user); !s.ok()) return Error(s);
+    if (user.role == "SOCIAL_WORKER" || user.role == "FRONT_DOOR") {
+      return Error(Status(StatusCode::kPermissionDenied,
+                          "the team view is for team managers and leaders"));
+    }
+    auto today = AsOf(req);
+    if (!today.ok()) return Error(today.status());
+    Id team = 0;
+    if (req.has_param("team_id")) {
+      auto t = ParseId(req.get_param_value("team_id"));
+      if (!t.ok()) return Error(t.status().WithFieldPrefix("team_id"));
+      team = *t;
+    } else if (user.worker_id) {
+      auto w = store_.Get(Entity("worker"), *user.worker_id);
+      if (!w.ok()) return Error(w.status());
+      team = w->GetInt("team_id");
+    }
+    if (team == 0) return Error(InvalidArgument("say which team", "team_id"));
+    auto work = work::TeamCaseloads(store_, team, *today);
+    if (!work.ok()) return Error(work.status());
+    json workers = json::array();
+    for (const auto& l : work->workers) workers.push_back(CaseloadJson(l, *today));
+    Reply r;
+    r.body = {{"team_id", work->team_id},
+              {"team_name", work->team_name},
+              {"as_of", today->ToString()},
+              {"workers", workers}};
+    return r;
+  }
+
+  // GET /api/children/{id}/due[?as_of=]: what is due and overdue for the child.
+  Reply ChildDue(const httplib::Request& req, const User& user) {
+    if (Status s = CheckAccess(user, Entity("child"), Access::kRead); !s.ok()) return Error(s);
+    auto id = ParseId(req.matches[1].str());
+    if (!id.ok()) return Error(id.status());
+    auto today = AsOf(req);
+    if (!today.ok()) return Error(today.status());
+    auto summary = work::SummariseChild(store_, *id, *today);
+    if (!summary.ok()) return Error(summary.status());
+    Reply r;
+    r.body = SummaryJson(*summary, *today);
+    r.body["as_of"] = today->ToString();
+    return r;
+  }
+
+  // POST /api/children/{id}/placement-change: ends the open episode (REC X1, with the reason
+  // for the change) and starts the next one on the same day, carrying over the legal status,
+  // category of need and home postcode; both in one transaction. Body: episode_id, version,
+  // date, placement_type, and optionally placement_provider, placement_postcode, provider_urn,
+  // reason_place_change, reason_new_episode (P by default; T when the carer stays).
+  Reply PlacementChange(const httplib::Request& req, const User& user) {
+    const EntityDesc& ep = Entity("cla_episode");
+    if (Status s = CheckAccess(user, ep, Access::kWrite); !s.ok()) return Error(s);
+    auto child = ParseId(req.matches[1].str());
+    if (!child.ok()) return Error(child.status());
+    auto body = ParseJson(req.body);
+    if (!body.ok()) return Error(body.status());
+    const json& b = *body;
+    auto need_int = [&](const char* k) -> Result<std::int64_t> {
+      if (!b.is_object() || !b.contains(k) || !b[k].is_number_integer())
+        return InvalidArgument("expected a whole number", k);
+      return b[k].get<std::int64_t>();
+    };
+    auto text = [&](const char* k) -> std::string {
+      return b.is_object() && b.contains(k) && b[k].is_string() ? b[k].get<std::string>() : "";
+    };
+    auto episode_id = need_int("episode_id");
+    if (!episode_id.ok()) return Error(episode_id.status());
+    auto version = need_int("version");
+    if (!version.ok()) return Error(version.status());
+    auto date = Date::Parse(text("date"));
+    if (!date.ok()) return Error(date.status().WithFieldPrefix("date"));
+    if (text("placement_type").empty()) {
+      return Error(InvalidArgument("say what the new placement is", "placement_type"));
+    }
+    Result<Record> created = Status(StatusCode::kInternal, "not run");
+    Status s = store_.Transaction([&](Store& tx) -> Status {
+      SG_ASSIGN_OR_RETURN(Record current, tx.Get(ep, *episode_id));
+      if (current.GetInt("child_id") != *child) {
+        return Status(StatusCode::kNotFound, "no such episode for this child", "episode_id");
+      }
+      if (!IsNull(current.Get("end_date"))) {
+        return Status(StatusCode::kFailedPrecondition, "that episode has already ended",
+                      "episode_id");
+      }
+      const auto start = DateOf(current, "start_date");
+      if (start && *date <= *start) {
+        return InvalidArgument("the change must come after the episode's start (" +
+                                   start->ToString() + ")",
+                               "date");
+      }
+      Record next(ep);
+      for (const char* k : {"child_id", "legal_status", "category_of_need", "home_postcode"}) {
+        next.Set(k, current.Get(k));
+      }
+      current.Set("end_date", *date);
+      current.Set("reason_ceased", std::string("X1"));
+      if (!text("reason_place_change").empty()) {
+        current.Set("reason_place_change", text("reason_place_change"));
+      }
+      current.meta().version = *version;
+      SG_RETURN_IF_ERROR(tx.Update(std::move(current), Actor{user.id}).status());
+      next.Set("start_date", *date);
+      next.Set("reason_new_episode",
+               text("reason_new_episode").empty() ? std::string("P") : text("reason_new_episode"));
+      for (const char* k : {"placement_type", "placement_provider", "placement_postcode",
+                            "provider_urn"}) {
+        if (!text(k).empty()) next.Set(k, text(k));
+      }
+      created = tx.Create(std::move(next), Actor{user.id});
+      return created.status();
+    });
+    if (!s.ok()) return Error(s);
+    Reply r;
+    r.status = 201;
+    r.body = RecordToJsonValue(*created);
     return r;
   }
 
@@ -773,9 +1219,22 @@ class Server::Impl {
   Auth& auth_;
   ServerOptions options_;
   std::mutex facts_mu_;
+  std::mutex facts_first_mu_;
   std::shared_ptr<const ind::Facts> facts_;  // guarded by facts_mu_
-  std::int64_t facts_marker_ = -1;
+  std::int64_t facts_marker_ = -1;           // guarded by facts_mu_
+  bool facts_loading_ = false;               // guarded by facts_mu_
+  std::thread facts_reload_;                 // guarded by facts_mu_
   std::string openapi_;
+  std::unique_ptr<ChildSearch> search_;  // null without a store location
+  struct CachedBody {
+    std::int64_t marker = -1;
+    json body;
+    bool loading = false;
+  };
+  std::mutex cache_mu_;
+  std::map<std::string, CachedBody> cache_;  // guarded by cache_mu_
+  std::vector<std::thread> cache_threads_;   // guarded by cache_mu_
+  std::thread warm_;
   httplib::Server svr_;
 };
 

@@ -229,6 +229,12 @@ class ConnectionStore final : public Store {
       params.push_back(ToSql(value));
       sql += " AND " + field + " = $" + std::to_string(params.size());
     }
+    for (const std::string& field : query.is_null) {
+      if (e.FieldIndex(field) < 0) {
+        return InvalidArgument("no field " + field + " on " + std::string(e.title), field);
+      }
+      sql += " AND " + field + " IS NULL";
+    }
     params.push_back(std::int64_t{query.limit + 1});
     sql += " ORDER BY id LIMIT $" + std::to_string(params.size());
     SG_ASSIGN_OR_RETURN(QueryResult q, db_.Query(sql, params));

@@ -31,6 +31,8 @@ struct Actor {
 struct ListQuery {
   // field name -> value: records whose field equals the value.
   std::vector<std::pair<std::string, Value>> equals;
+  // field names: records whose field is empty (NULL).
+  std::vector<std::string> is_null;
   Id after = 0;    // cursor: only records with id > after
   int limit = 50;  // 1..1000
 };

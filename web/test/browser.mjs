@@ -1,0 +1,245 @@
+// Browser tests: Debian's Chromium driven by playwright-core against a running `safeguard
+// serve` with a synthetic LA. Usage: node test/browser.mjs BASE_URL ARTEFACT_DIR [--timings]
+//   every role logs in and sees only what the role allows; a contact is recorded through to a
+//   decision; an assessment is completed with a visit and the scorecard tile changes;
+//   screenshots of the main pages go to ARTEFACT_DIR, with timings.json (how long each page
+//   took to become usable). --timings: only the page timings (make bench).
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [base, outDir = 'browser-artefacts', ...flags] = process.argv.slice(2);
+if (!base) {
+  console.error('usage: node test/browser.mjs BASE_URL [ARTEFACT_DIR] [--timings]');
+  process.exit(2);
+}
+const timingsOnly = flags.includes('--timings');
+fs.mkdirSync(outDir, { recursive: true });
+const PASSWORD = 'safeguard-demo';
+const ROLES = {
+  'social.worker': { home: 'my-work', nav: ['Scorecard', 'My work', 'Front Door', 'Find a child', 'Returns'] },
+  'team.manager': { home: 'team', nav: ['Scorecard', 'My work', 'Team', 'Front Door', 'Find a child', 'Returns'] },
+  'front.door': { home: 'front-door', nav: ['Scorecard', 'Front Door', 'Find a child'] },
+  iro: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Find a child'] },
+  auditor: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Find a child', 'Returns'] },
+  analyst: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Find a child', 'Returns'] },
+  'senior.leader': { home: 'scorecard', nav: ['Scorecard', 'Team', 'Front Door', 'Find a child', 'Returns'] },
+  member: { home: 'scorecard', nav: ['Scorecard'] },
+  admin: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Front Door', 'Find a child', 'Returns'] },
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.SG_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+});
+const results = [];
+const timings = [];
+let failed = 0;
+
+function check(cond, what) {
+  if (!cond) throw new Error(`expected: ${what}`);
+}
+
+async function test(name, fn) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const start = Date.now();
+  try {
+    await fn(page);
+    check(errors.length === 0, `no script errors (got: ${errors.join('; ')})`);
+    results.push(`ok   ${name} (${Date.now() - start} ms)`);
+  } catch (e) {
+    failed++;
+    results.push(`FAIL ${name}: ${e.message}`);
+    await page.screenshot({ path: path.join(outDir, `FAILED-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+  } finally {
+    await context.close();
+  }
+}
+
+async function login(page, user) {
+  await page.goto(base + '/');
+  await page.waitForSelector('body[data-ready="login"]');
+  await page.fill('#username', user);
+  await page.fill('#password', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('body[data-ready]:not([data-ready="login"])');
+}
+
+// Goes to a page by its hash and returns how long it took to become usable (the app's own
+// measure, from the navigation to the page's content being on screen).
+async function visit(page, hash, shot) {
+  const route = hash.replace(/^#\//, '').split(/[/?]/)[0];
+  const before = await page.evaluate(() => window.__sgTimings.length);
+  // Going to the page already shown fires no hashchange: ask for it afresh.
+  const current = await page.evaluate(() => location.hash);
+  if (current === hash) hash += `${hash.includes('?') ? '&' : '?'}again=${before}`;
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.waitForFunction(([n, r]) => window.__sgTimings.length > n && document.body.dataset.ready === r, [before, route], { timeout: 30000 });
+  const ms = await page.evaluate(() => window.__sgTimings[window.__sgTimings.length - 1].ms);
+  timings.push({ page: hash, ms: Math.round(ms * 10) / 10 });
+  if (shot) await page.screenshot({ path: path.join(outDir, `${shot}.png`), fullPage: false });
+  return ms;
+}
+
+async function apiCall(page, url, method = 'GET', body) {
+  return page.evaluate(async ([u, m, b]) => {
+    const r = await fetch(u, { method: m, headers: b ? { 'Content-Type': 'application/json' } : {}, body: b ? JSON.stringify(b) : undefined });
+    return { status: r.status, body: r.status === 204 ? null : await r.json() };
+  }, [url, method, body]);
+}
+
+function today() {
+  return new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+}
+
+// A child of the social worker's with an open referral and an assessment started today.
+async function makeCase(page, surname) {
+  const me = (await apiCall(page, '/api/me')).body;
+  check(me.worker_id, 'the demo social worker is linked to a worker');
+  const child = await apiCall(page, '/api/children', 'POST', { la_child_id: `BT${Date.now()}`, first_name: 'Robin', last_name: surname, date_of_birth: '2016-05-04', sex: 'F' });
+  check(child.status === 201, `child created (${JSON.stringify(child.body)})`);
+  const referral = await apiCall(page, '/api/referrals', 'POST', { child_id: child.body.id, referral_date: today(), source: '1A' });
+  check(referral.status === 201, `referral created (${JSON.stringify(referral.body)})`);
+  const alloc = await apiCall(page, '/api/allocations', 'POST', { child_id: child.body.id, worker_id: me.worker_id, start_date: today() });
+  check(alloc.status === 201, `allocation created (${JSON.stringify(alloc.body)})`);
+  const a = await apiCall(page, '/api/assessments', 'POST', { child_id: child.body.id, referral_id: referral.body.id, start_date: today(), worker_id: me.worker_id });
+  check(a.status === 201, `assessment started (${JSON.stringify(a.body)})`);
+  return { child: child.body, assessment: a.body };
+}
+
+async function tileValue(page) {
+  await visit(page, '#/scorecard');
+  const v = await page.getAttribute('[data-indicator="assessments_completed"] .value', 'data-value');
+  return Number(v);
+}
+
+if (!timingsOnly) {
+  for (const [user, want] of Object.entries(ROLES)) {
+    await test(`log in as ${user}`, async (page) => {
+      await login(page, user);
+      const ready = await page.evaluate(() => document.body.dataset.ready);
+      check(ready === want.home, `${user} lands on ${want.home}, got ${ready}`);
+      const nav = await page.$$eval('header nav a', (as) => as.map((a) => a.textContent));
+      check(JSON.stringify(nav) === JSON.stringify(want.nav), `${user} navigation ${want.nav}, got ${nav}`);
+      await page.screenshot({ path: path.join(outDir, `home-${user}.png`) });
+      if (user === 'member') {
+        const list = await apiCall(page, '/api/children');
+        check(list.status === 403 && !list.body.items, 'a member cannot list children');
+        const search = await apiCall(page, '/api/search/children?q=smith');
+        check(search.status === 403 && !search.body.items, 'a member cannot search for children');
+        await page.evaluate(() => { location.hash = '#/child/1'; });
+        await page.waitForFunction(() => document.body.dataset.ready === 'scorecard');
+        const shown = await page.$$('[data-indicator]');
+        check(shown.length > 50, `the member sees the scorecard's tiles (${shown.length})`);
+      }
+    });
+  }
+
+  await test('record a contact through to a decision', async (page) => {
+    await login(page, 'front.door');
+    const surname = `Quillon${Date.now() % 100000}`;
+    const made = await apiCall(page, '/api/children', 'POST', { la_child_id: `FDT${Date.now()}`, first_name: 'Kit', last_name: surname, date_of_birth: '2014-02-03', sex: 'M' });
+    check(made.status === 201, 'a child to find');
+    await visit(page, '#/front-door', 'front-door');
+    // Fuzzy: one letter wrong, as typed at speed.
+    await page.fill('#fd-search', `kit ${surname.replace('Quill', 'Qiull')}`);
+    await page.waitForSelector(`#fd-matches li[data-child="${made.body.id}"] button`);
+    await page.click(`#fd-matches li[data-child="${made.body.id}"] button`);
+    await page.selectOption('form[data-form=contact] select[name=source]', '1A');
+    await page.fill('form[data-form=contact] textarea[name=concern]', 'School reports bruising on the arm; the child says he fell.');
+    await page.click('form[data-form=contact] button[type=submit]');
+    await page.waitForFunction(() => /#\/front-door\/\d+/.test(location.hash) && document.body.dataset.ready === 'front-door');
+    const contactId = Number((await page.evaluate(() => location.hash)).split('/').pop());
+    const queue = (await apiCall(page, '/api/front-door/queue')).body.items;
+    check(queue.some((q) => q.contact_id === contactId && q.age_hours < 1), 'the new contact waits in the queue');
+    await page.selectOption('form[data-form=mash-check] select[name=agency]', 'POLICE');
+    await page.selectOption('form[data-form=mash-check] select[name=outcome]', 'INFORMATION_SHARED');
+    await page.fill('form[data-form=mash-check] input[name=summary]', 'No police involvement with the household.');
+    await page.click('form[data-form=mash-check] button[type=submit]');
+    await page.waitForSelector('text=No police involvement with the household.');
+    await page.selectOption('form[data-form=decision] select[name=decision]', 'REFERRAL');
+    await page.fill('form[data-form=decision] textarea[name=decision_reason]', 'Unexplained injury: assessment needed.');
+    await page.screenshot({ path: path.join(outDir, 'front-door-decision.png'), fullPage: true });
+    await page.click('form[data-form=decision] button[type=submit]');
+    await page.waitForFunction(() => location.hash === '#/front-door' && document.body.dataset.ready === 'front-door');
+    const contact = (await apiCall(page, `/api/contacts/${contactId}`)).body;
+    check(contact.decision === 'REFERRAL' && contact.decided_at && contact.decision_reason.startsWith('Unexplained'), `the decision is recorded (${JSON.stringify(contact)})`);
+    const after = (await apiCall(page, '/api/front-door/queue')).body.items;
+    check(!after.some((q) => q.contact_id === contactId), 'the decided contact left the queue');
+    const checks = (await apiCall(page, `/api/mash-checks?contact_id=${contactId}`)).body.items;
+    check(checks.length === 1 && checks[0].agency === 'POLICE', 'the agency check is recorded');
+  });
+
+  await test('complete an assessment with a visit, and the scorecard changes', async (page) => {
+    await login(page, 'social.worker');
+    const before = await tileValue(page);
+    const { child, assessment } = await makeCase(page, `Tamsett${Date.now() % 100000}`);
+    await visit(page, `#/child/${child.id}`, 'child-record');
+    check(await page.isVisible('text=Assessment to be completed (45 working days from its start)'), 'the assessment shows as due');
+    await page.click('button:has-text("Record a visit")');
+    await page.selectOption('form[data-form=visit] select[name=visit_type]', 'CIN');
+    await page.check('form[data-form=visit] input[name=child_seen_alone]');
+    await page.fill('form[data-form=visit] textarea[name=notes]', 'Robin showed me her room and said she feels safe with her nan.');
+    // The draft survives a reload (a crash, a timeout) before it is saved.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="child"]');
+    await page.click('button:has-text("Record a visit")');
+    const kept = await page.inputValue('form[data-form=visit] textarea[name=notes]');
+    check(kept.startsWith('Robin showed me'), `the draft was restored (${kept})`);
+    await page.click('form[data-form=visit] button[type=submit]');
+    await page.waitForSelector('.timeline >> text=Child seen, and seen alone');
+    await page.click('button:has-text("Assessment")');
+    const seenDate = await page.inputValue('form[data-form=assessment] input[name=child_seen_date]');
+    check(seenDate === today(), `the date seen is carried forward from the visit (${seenDate})`);
+    check(await page.isChecked('form[data-form=assessment] input[name=child_seen_alone]'), 'seen alone carried forward');
+    await page.selectOption('form[data-form=assessment] select[name=outcome]', { index: 1 });
+    await page.screenshot({ path: path.join(outDir, 'assessment-form.png'), fullPage: true });
+    await page.click('form[data-form=assessment] button[type=submit]');
+    await page.waitForSelector('.timeline >> text=Assessment completed');
+    const stored = (await apiCall(page, `/api/assessments/${assessment.id}`)).body;
+    check(stored.authorised_date === today() && stored.child_seen_date === today() && stored.child_seen_alone === true, `the assessment is stored (${JSON.stringify(stored)})`);
+    // The scorecard follows the record (figures refresh in the background after a write).
+    let after = before;
+    for (let i = 0; i < 40 && after === before; i++) {
+      after = await tileValue(page);
+      if (after === before) await page.waitForTimeout(500);
+    }
+    check(after === before + 1, `assessments completed this month went from ${before} to ${before + 1} (got ${after})`);
+    await page.screenshot({ path: path.join(outDir, 'scorecard.png'), fullPage: false });
+  });
+}
+
+// Page timings: each main page of the demo LA, as the role that uses it.
+await test('page timings', async (page) => {
+  await login(page, 'social.worker');
+  const child = (await apiCall(page, '/api/my-work')).body.children[0];
+  for (let round = 0; round < 3; round++) {
+    await visit(page, '#/my-work', round === 0 && 'my-work');
+    await visit(page, `#/child/${child.child_id}`, round === 0 && 'child');
+    await visit(page, '#/search?q=' + encodeURIComponent(child.name), round === 0 && 'search');
+    await visit(page, '#/scorecard', round === 0 && 'scorecard-social-worker');
+    await visit(page, '#/indicator/assessment_45wd_pct', round === 0 && 'indicator');
+    await visit(page, '#/front-door', round === 0 && 'front-door-queue');
+  }
+  await apiCall(page, '/api/logout', 'POST', {});
+  await login(page, 'team.manager');
+  for (let round = 0; round < 3; round++) {
+    await visit(page, '#/team', round === 0 && 'team');
+    await visit(page, '#/returns', round === 0 && 'returns');
+  }
+});
+
+await browser.close();
+const byPage = {};
+for (const t of timings) (byPage[t.page.split('?')[0].replace(/\/\d+$/, '/{id}')] ??= []).push(t.ms);
+const summary = Object.entries(byPage).map(([p, ms]) => ({ page: p, worst_ms: Math.max(...ms), median_ms: ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)], runs: ms.length }));
+fs.writeFileSync(path.join(outDir, 'timings.json'), JSON.stringify(summary, null, 2));
+for (const r of results) console.log(r);
+console.log('page                               median ms   worst ms   (usable: content on screen)');
+for (const s of summary) console.log(`${s.page.padEnd(34)} ${String(s.median_ms).padStart(9)} ${String(s.worst_ms).padStart(10)}`);
+console.log(`browser tests: ${results.length - failed} passed, ${failed} failed; screenshots in ${outDir}`);
+process.exit(failed ? 1 : 0);
