@@ -52,8 +52,9 @@ std::vector<std::string> Words(std::string_view s) {
 bool LooksLikeUpn(std::string_view w) {
   if (w.size() < 4 || w.size() > 13 || !std::isalpha(static_cast<unsigned char>(w[0])))
     return false;
-  return std::all_of(w.begin() + 1, w.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == 'a'; }) &&
+  return std::all_of(
+             w.begin() + 1, w.end(),
+             [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == 'a'; }) &&
          std::count_if(w.begin(), w.end(),
                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) >= 3;
 }
@@ -64,7 +65,8 @@ std::optional<std::pair<std::string, std::string>> AsDate(std::string_view w) {
   if (!d.ok()) d = Date::ParseUk(w);
   if (!d.ok()) return std::nullopt;
   std::string swapped;
-  if (d->day() <= 12 && d->day() != d->month() && Date::IsValidCivil(d->year(), d->day(), d->month()))
+  if (d->day() <= 12 && d->day() != d->month() &&
+      Date::IsValidCivil(d->year(), d->day(), d->month()))
     swapped = Date::FromCivil(d->year(), d->day(), d->month()).ToString();
   return std::make_pair(d->ToString(), swapped);
 }
@@ -138,8 +140,7 @@ Status ChildSearch::Refresh() {
       "former_upn, restricted FROM children";
   std::vector<SqlValue> params;
   if (x.marker >= 0) {
-    sql +=
-        " WHERE id IN (SELECT record_id FROM record_history WHERE id > $1 AND entity = 'child')";
+    sql += " WHERE id IN (SELECT record_id FROM record_history WHERE id > $1 AND entity = 'child')";
     params.push_back(x.marker);
   }
   std::vector<Entry> loaded;

@@ -320,9 +320,8 @@ Result<std::vector<QueueItem>> FrontDoorQueue(Store& store, Timestamp now, int l
     }
     out.push_back(std::move(item));
   }
-  std::sort(out.begin(), out.end(), [](const QueueItem& a, const QueueItem& b) {
-    return a.received_at < b.received_at;
-  });
+  std::sort(out.begin(), out.end(),
+            [](const QueueItem& a, const QueueItem& b) { return a.received_at < b.received_at; });
   return out;
 }
 

@@ -27,7 +27,8 @@
 namespace sg::work {
 
 struct DueItem {
-  std::string kind;  // assessment, cp_visit, cp_review, cin_visit, cin_review, cla_visit, cla_review
+  std::string
+      kind;  // assessment, cp_visit, cp_review, cin_visit, cin_review, cla_visit, cla_review
   std::string what;  // plain English, e.g. "Child protection visit (every 10 working days)"
   Date due;
   bool overdue = false;  // due before today

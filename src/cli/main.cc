@@ -21,10 +21,10 @@
 #include "casework/cin_import.h"
 #include "casework/demo_data.h"
 #include "casework/ssda903_import.h"
+#include "casework/worklists.h"
 #include "common/csv.h"
 #include "common/json_writer.h"
 #include "http/records_io.h"
-#include "casework/worklists.h"
 #include "http/server.h"
 #include "indicators/annex_a.h"
 #include "indicators/facts.h"
@@ -962,11 +962,11 @@ int RunGenerate(const std::string& db, GenerateArgs args) {
       SG_ASSIGN_OR_RETURN(runs, GenerateCouncils(run, **figures, &tx));
       if (args.demo_logins) {
         // The demo social worker holds the busiest caseload; the demo manager manages it.
-        const Date today = args.options.as_of.days() != 0 ? args.options.as_of
-                                                          : clock.Now().UkDate();
+        const Date today =
+            args.options.as_of.days() != 0 ? args.options.as_of : clock.Now().UkDate();
         SG_ASSIGN_OR_RETURN(auto linked, work::BusiestWorkerAndManager(tx, today));
-        SG_ASSIGN_OR_RETURN(logins, CreateDemoLogins(tx, clock, AuthOptions{}, linked.first,
-                                                     linked.second));
+        SG_ASSIGN_OR_RETURN(
+            logins, CreateDemoLogins(tx, clock, AuthOptions{}, linked.first, linked.second));
       }
       return Status::Ok();
     });
@@ -1103,8 +1103,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   std::string serve_targets;
   std::string web_dir = SG_WEB_DIST;
-  serve->add_option("--web", web_dir,
-                    "the built web application (web/dist); without it, a page about the API")
+  serve
+      ->add_option("--web", web_dir,
+                   "the built web application (web/dist); without it, a page about the API")
       ->capture_default_str();
   serve->add_option(
       "--targets", serve_targets,

@@ -334,18 +334,16 @@ class Server::Impl {
     svr_.Get("/api/search/children", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
                return SearchChildren(req, *u);
              }));
-    svr_.Get("/api/front-door/queue", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
-               return Queue(req, *u);
-             }));
+    svr_.Get("/api/front-door/queue",
+             Wrap(Gate::kUser, [this](const auto& req, const User* u) { return Queue(req, *u); }));
     svr_.Get("/api/my-work",
              Wrap(Gate::kUser, [this](const auto& req, const User* u) { return MyWork(req, *u); }));
     svr_.Get("/api/team-work", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
                return TeamWork(req, *u);
              }));
     svr_.Post(R"(/api/children/(\d+)/placement-change)",
-              Wrap(Gate::kUser, [this](const auto& req, const User* u) {
-                return PlacementChange(req, *u);
-              }));
+              Wrap(Gate::kUser,
+                   [this](const auto& req, const User* u) { return PlacementChange(req, *u); }));
     svr_.Get(
         R"(/api/children/(\d+)/due)",
         Wrap(Gate::kUser, [this](const auto& req, const User* u) { return ChildDue(req, *u); }));
@@ -629,12 +627,9 @@ class Server::Impl {
     body["by_rule"] = std::move(by_rule);
     json list = json::array();
     for (const Finding& f : findings) {
-      json item = {{"rule", f.rule},
-                   {"severity", std::string(SeverityName(f.severity))},
-                   {"child", f.child},
-                   {"field", f.field},
-                   {"where", f.path},
-                   {"message", std::string(f.text())}};
+      json item = {{"rule", f.rule},   {"severity", std::string(SeverityName(f.severity))},
+                   {"child", f.child}, {"field", f.field},
+                   {"where", f.path},  {"message", std::string(f.text())}};
       if (auto it = refs.find(f.child); it != refs.end()) {
         item["child_id"] = it->second.id;
         item["worker"] = it->second.worker;
@@ -961,14 +956,10 @@ class Server::Impl {
   }
 
   static json DueJson(const work::DueItem& d, Date today) {
-    return {{"kind", d.kind},
-            {"what", d.what},
-            {"due", d.due.ToString()},
-            {"days", d.due.days() - today.days()},
-            {"overdue", d.overdue},
-            {"visit", d.is_visit},
-            {"entity", d.entity},
-            {"record_id", d.record_id}};
+    return {{"kind", d.kind},          {"what", d.what},
+            {"due", d.due.ToString()}, {"days", d.due.days() - today.days()},
+            {"overdue", d.overdue},    {"visit", d.is_visit},
+            {"entity", d.entity},      {"record_id", d.record_id}};
   }
 
   static json SummaryJson(const work::ChildSummary& c, Date today) {
@@ -989,12 +980,9 @@ class Server::Impl {
   static json CaseloadJson(const work::Caseload& l, Date today) {
     json children = json::array();
     for (const auto& c : l.children) children.push_back(SummaryJson(c, today));
-    return {{"worker_id", l.worker_id},
-            {"worker_name", l.worker_name},
-            {"role", l.role},
-            {"caseload", l.children.size()},
-            {"overdue", l.overdue},
-            {"not_seen_in_time", l.not_seen_in_time},
+    return {{"worker_id", l.worker_id}, {"worker_name", l.worker_name},
+            {"role", l.role},           {"caseload", l.children.size()},
+            {"overdue", l.overdue},     {"not_seen_in_time", l.not_seen_in_time},
             {"children", children}};
   }
 
@@ -1002,7 +990,8 @@ class Server::Impl {
   // the LA's child id.
   Reply SearchChildren(const httplib::Request& req, const User& user) {
     if (Status s = NoChildLists(user); !s.ok()) return Error(s);
-    if (!search_) return Error(Status(StatusCode::kUnavailable, "search needs a store file or URL"));
+    if (!search_)
+      return Error(Status(StatusCode::kUnavailable, "search needs a store file or URL"));
     int limit = 20;
     if (req.has_param("limit")) {
       auto n = ParseId(req.get_param_value("limit"));
@@ -1071,8 +1060,8 @@ class Server::Impl {
   Reply TeamWork(const httplib::Request& req, const User& user) {
     if (Status s = NoChildLists(user); !s.ok()) return Error(s);
     if (user.role == "SOCIAL_WORKER" || user.role == "FRONT_DOOR") {
-      return Error(Status(StatusCode::kPermissionDenied,
-                          "the team view is for team managers and leaders"));
+      return Error(
+          Status(StatusCode::kPermissionDenied, "the team view is for team managers and leaders"));
     }
     auto today = AsOf(req);
     if (!today.ok()) return Error(today.status());
@@ -1156,9 +1145,8 @@ class Server::Impl {
       }
       const auto start = DateOf(current, "start_date");
       if (start && *date <= *start) {
-        return InvalidArgument("the change must come after the episode's start (" +
-                                   start->ToString() + ")",
-                               "date");
+        return InvalidArgument(
+            "the change must come after the episode's start (" + start->ToString() + ")", "date");
       }
       Record next(ep);
       for (const char* k : {"child_id", "legal_status", "category_of_need", "home_postcode"}) {
@@ -1174,8 +1162,8 @@ class Server::Impl {
       next.Set("start_date", *date);
       next.Set("reason_new_episode",
                text("reason_new_episode").empty() ? std::string("P") : text("reason_new_episode"));
-      for (const char* k : {"placement_type", "placement_provider", "placement_postcode",
-                            "provider_urn"}) {
+      for (const char* k :
+           {"placement_type", "placement_provider", "placement_postcode", "provider_urn"}) {
         if (!text(k).empty()) next.Set(k, text(k));
       }
       created = tx.Create(std::move(next), Actor{user.id});

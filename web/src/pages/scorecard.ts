@@ -38,7 +38,7 @@ function tile(ind: Indicator, card: Scorecard, today: string): HTMLElement {
   const { value } = latest(ind);
   const rag = ind.rag || 'none';
   const target = ind.target ? h('span', { class: 'target' }, `Target ${formatValue(ind.target.value, ind.unit)}`) : null;
-  return h('a', { class: `tile rag-${rag}`, href: `#/indicator/${ind.id}`, 'data-indicator': ind.id },
+  return h('a', { class: `tile tile-${rag}`, href: `#/indicator/${ind.id}`, 'data-indicator': ind.id },
     h('span', { class: 'area' }, ind.area),
     h('h3', null, ind.name),
     h('div', { class: 'figure' },
@@ -59,13 +59,14 @@ export async function scorecardPage(main: HTMLElement, params: URLSearchParams):
   const shown = card.indicators.filter((i) => !area || i.area === area);
   const period = card.periods.length ? `${ukDate(card.periods[0].from)} to ${ukDate(card.periods[card.periods.length - 1].to)}` : '';
   const reds = shown.filter((i) => i.rag === 'red').length;
+  const withTarget = shown.filter((i) => i.target).length;
   const filter = h('nav', { class: 'filters', 'aria-label': 'Areas' },
     h('a', { href: '#/scorecard', 'aria-current': area ? null : 'page' }, 'All'),
     areas.map((a) => h('a', { href: `#/scorecard?area=${encodeURIComponent(a)}`, 'aria-current': a === area ? 'page' : null }, a)));
   main.append(
     h('h1', null, `${card.la_name || 'Local authority'} scorecard`),
     h('p', { class: 'lede' }, `Monthly figures, ${period}, from the case record. `,
-      reds ? `${reds} of ${shown.length} measures with a target are off target. ` : '',
+      withTarget ? `${reds} of the ${withTarget} measures with a target ${reds === 1 ? 'is' : 'are'} off target. ` : '',
       currentUser?.role === 'SCRUTINY_MEMBER' ? 'Figures only: no child can be identified from this page.' : ''),
     filter,
     h('div', { class: 'tiles' }, shown.map((i) => tile(i, card, today))));
