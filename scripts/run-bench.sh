@@ -43,3 +43,7 @@ python3 "$root/scripts/bench-indicators.py" "$root/$build"
 if [ -n "${SG_BENCH_ENGLAND:-}" ]; then
   python3 "$root/scripts/bench-indicators.py" "$root/$build" --like England --scale 0.1 --no-sql
 fi
+# The web application: the JSON API under 32 concurrent clients (wrk), then how long each page
+# of the demo LA takes to become usable in Chromium.
+bash "$root/scripts/bench-api.sh" "$root/$build/safeguard"
+bash "$root/scripts/browser-tests.sh" "$root/$build/safeguard" "$root/$build/browser-timings" --timings

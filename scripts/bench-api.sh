@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The JSON API behind the pages under load: 32 concurrent clients on 127.0.0.1 (wrk), reads
+# and writes mixed (about 1 request in 10 records a visit), against the demo LA; prints the
+# latency percentiles and p99 against the 100 ms target. Then the browser page timings.
+# Usage: scripts/bench-api.sh SAFEGUARD_BINARY [DB]   (DB: an existing demo LA store)
+set -euo pipefail
+bin=$(realpath "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d /tmp/sgbench-api.XXXXXX)
+server=
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+db=${2:-}
+if [ -z "$db" ]; then
+  db=$tmp/la.db
+  "$bin" generate --like Worcestershire --years 5 --seed 42 --as-of "$(date -d yesterday +%F)" \
+    --demo-logins --db "$db" > /dev/null
+fi
+threads=${SG_BENCH_SERVER_THREADS:-32}
+"$bin" serve --db "$db" --port 0 --threads "$threads" --web "$root/web/dist" > "$tmp/serve.out" 2> "$tmp/serve.log" &
+server=$!
+for _ in $(seq 1 100); do url=$(grep -o 'http://[0-9.:]*' "$tmp/serve.out" || true); [ -n "$url" ] && break; sleep 0.1; done
+for _ in $(seq 1 900); do grep -q "warm-up done" "$tmp/serve.log" && break; sleep 0.2; done
+cookie=$(curl -s -i -H 'Content-Type: application/json' \
+  -d '{"username":"social.worker","password":"safeguard-demo"}' "$url/api/login" |
+  grep -i '^set-cookie:' | sed 's/^[^:]*: *//; s/;.*//')
+children=$(curl -s -b "$cookie" "$url/api/my-work" | python3 -c '
+import json, sys
+print(",".join(str(c["child_id"]) for c in json.load(sys.stdin)["children"]))')
+[ -n "$children" ] || { echo "bench-api: the demo social worker has no caseload"; exit 1; }
+cat > "$tmp/mix.lua" <<LUA
+-- A social worker's day: caseload, children's records and due dates, search, the scorecard,
+-- the Front Door queue, and visits recorded (writes).
+local children = { $children }
+local names = { "smith", "jones 2015", "ada", "pelcroft", "williams", "brown 04/03/2016" }
+local today = os.date("%Y-%m-%d")
+wrk.headers["Cookie"] = "$cookie"
+local n = 0
+request = function()
+  n = n + 1
+  local c = children[(n % #children) + 1]
+  local k = n % 10
+  if k == 0 then
+    return wrk.format("POST", "/api/visits", { ["Content-Type"] = "application/json" },
+      '{"child_id":' .. c .. ',"visit_type":"CIN","visit_date":"' .. today .. '","child_seen":true}')
+  elseif k == 1 or k == 2 then return wrk.format("GET", "/api/children/" .. c .. "/due")
+  elseif k == 3 then return wrk.format("GET", "/api/children/" .. c .. "/record")
+  elseif k == 4 or k == 5 then return wrk.format("GET", "/api/search/children?q=" .. names[(n % #names) + 1]:gsub(" ", "%%20"))
+  elseif k == 6 then return wrk.format("GET", "/api/indicators?monthly=" .. os.date("%Y-%m", os.time() - 700*86400) .. "-01.." .. today)
+  elseif k == 7 then return wrk.format("GET", "/api/front-door/queue")
+  elseif k == 8 then return wrk.format("GET", "/api/children/" .. c)
+  else return wrk.format("GET", "/api/my-work") end
+end
+local errors = 0
+response = function(status) if status >= 400 then errors = errors + 1 end end
+done = function(summary, latency, requests)
+  local p99 = latency:percentile(99) / 1000
+  io.write(string.format("bench-api: %d requests, %.0f/s; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (target 100 ms: p99 / target %.2f); %d non-2xx (this thread)\n",
+    summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(90) / 1000, p99, p99 / 100, errors))
+end
+LUA
+echo "bench-api: 32 connections, 2 wrk threads, 20 s, server threads $threads, against $url"
+wrk -t2 -c32 -d20s --latency -s "$tmp/mix.lua" "$url" | grep -E "Latency|Req/Sec|requests in|Non-2xx|bench-api|50%|90%|99%"
