@@ -20,6 +20,8 @@ if [ -z "$db" ]; then
     --demo-logins --db "$db" > /dev/null
 fi
 threads=${SG_BENCH_SERVER_THREADS:-32}
+# SG_BENCH_NO_WRITES=1: reads only (to tell the cost of the writes apart).
+writes=$([ -n "${SG_BENCH_NO_WRITES:-}" ] && echo false || echo true)
 "$bin" serve --db "$db" --port 0 --threads "$threads" --web "$root/web/dist" > "$tmp/serve.out" 2> "$tmp/serve.log" &
 server=$!
 for _ in $(seq 1 100); do url=$(grep -o 'http://[0-9.:]*' "$tmp/serve.out" || true); [ -n "$url" ] && break; sleep 0.1; done
@@ -43,8 +45,8 @@ request = function()
   n = n + 1
   local c = children[(n % #children) + 1]
   local k = n % 10
-  if k == 0 then
-    return wrk.format("POST", "/api/visits", { ["Content-Type"] = "application/json" },
+  if k == 0 and $writes then
+    return wrk.format("POST", "/api/visits", { ["Content-Type"] = "application/json", ["Cookie"] = "$cookie" },
       '{"child_id":' .. c .. ',"visit_type":"CIN","visit_date":"' .. today .. '","child_seen":true}')
   elseif k == 1 or k == 2 then return wrk.format("GET", "/api/children/" .. c .. "/due")
   elseif k == 3 then return wrk.format("GET", "/api/children/" .. c .. "/record")

@@ -1,6 +1,7 @@
 #include "casework/child_search.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <mutex>
 #include <unordered_map>
@@ -12,6 +13,8 @@ struct ChildSearch::Entry {
   std::string la_child_id, la_child_id_lower, first, last, other, dob, upn, former_upn;
   // Lower-case words of the names, for matching.
   std::vector<std::string> first_words, last_words, other_words;
+  // Which letters a-z each word contains (bit 0 = a): a cheap test before an edit distance.
+  std::vector<std::uint32_t> first_masks, last_masks, other_masks;
   bool restricted = false;
 };
 
@@ -20,6 +23,13 @@ struct ChildSearch::Index {
   std::mutex refresh_mu;
   std::int64_t marker = -1;  // highest record_history id seen
   std::vector<Entry> entries;
+  // Per entry, the letters of all its names together: scanned first, so that a search
+  // touches only the entries that can match (a few hundred kilobytes, not the whole index).
+  std::vector<std::uint32_t> letters;
+  // Every distinct name word -> the entries with it (may also list entries that have since
+  // been renamed: candidates are always scored afresh).
+  std::unordered_map<std::string, std::vector<std::uint32_t>> postings;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_dob;  // likewise
   std::unordered_map<std::int64_t, size_t> by_id;
 };
 
@@ -72,20 +82,34 @@ std::optional<std::pair<std::string, std::string>> AsDate(std::string_view w) {
 }
 
 // How well a query word matches one name word: 0 none.
-int NameScore(std::string_view q, std::string_view name) {
+std::uint32_t Letters(std::string_view w) {
+  std::uint32_t m = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') m |= 1u << (c - 'a');
+  }
+  return m;
+}
+
+int NameScore(std::string_view q, std::uint32_t q_mask, std::string_view name,
+              std::uint32_t name_mask, bool fuzzy) {
   if (q == name) return 40;
   if (q.size() >= 2 && name.size() > q.size() && name.compare(0, q.size(), q) == 0) return 30;
-  if (q.size() >= 4) {
+  if (fuzzy && q.size() >= 4) {
     const int limit = q.size() >= 7 ? 2 : 1;
+    // Each letter of q missing from the name costs at least one edit.
+    if (std::popcount(q_mask & ~name_mask) > limit) return 0;
     const int d = BoundedEditDistance(q, name, limit);
     if (d <= limit) return d == 1 ? 20 : 10;
   }
   return 0;
 }
 
-int BestName(std::string_view q, const std::vector<std::string>& words) {
+int BestName(std::string_view q, std::uint32_t q_mask, const std::vector<std::string>& words,
+             const std::vector<std::uint32_t>& masks, bool fuzzy) {
   int best = 0;
-  for (const std::string& w : words) best = std::max(best, NameScore(q, w));
+  for (size_t i = 0; i < words.size(); ++i) {
+    best = std::max(best, NameScore(q, q_mask, words[i], masks[i], fuzzy));
+  }
   return best;
 }
 
@@ -96,7 +120,17 @@ int BoundedEditDistance(std::string_view a, std::string_view b, int limit) {
   // transpositions ("jhon" for "john") each count one.
   const size_t n = a.size(), m = b.size();
   if ((n > m ? n - m : m - n) > static_cast<size_t>(limit)) return limit + 1;
-  std::vector<int> two(m + 1), prev(m + 1), cur(m + 1);
+  // Names are short: rows on the stack, on the heap only for long ones.
+  constexpr size_t kStack = 48;
+  int stack[3][kStack];
+  std::vector<int> heap;
+  int* two = stack[0];
+  int* prev = stack[1];
+  int* cur = stack[2];
+  if (m + 1 > kStack) {
+    heap.resize(3 * (m + 1));
+    two = heap.data(), prev = two + m + 1, cur = prev + m + 1;
+  }
   for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
   for (size_t i = 1; i <= n; ++i) {
     cur[0] = static_cast<int>(i);
@@ -159,16 +193,33 @@ Status ChildSearch::Refresh() {
     e.first_words = Words(e.first);
     e.last_words = Words(e.last);
     e.other_words = Words(e.other);
+    for (const auto& w : e.first_words) e.first_masks.push_back(Letters(w));
+    for (const auto& w : e.last_words) e.last_masks.push_back(Letters(w));
+    for (const auto& w : e.other_words) e.other_masks.push_back(Letters(w));
     loaded.push_back(std::move(e));
   }));
   std::unique_lock lock(mu_);
   for (Entry& e : loaded) {
+    std::uint32_t letters = 0;
+    for (auto* masks : {&e.first_masks, &e.last_masks, &e.other_masks}) {
+      for (std::uint32_t m : *masks) letters |= m;
+    }
     auto it = x.by_id.find(e.id);
+    const auto ix = static_cast<std::uint32_t>(it != x.by_id.end() ? it->second : x.entries.size());
+    for (auto* words : {&e.first_words, &e.last_words, &e.other_words}) {
+      for (const std::string& w : *words) {
+        auto& list = x.postings[w];
+        if (list.empty() || list.back() != ix) list.push_back(ix);
+      }
+    }
+    if (!e.dob.empty()) x.by_dob[e.dob].push_back(ix);
     if (it != x.by_id.end()) {
       x.entries[it->second] = std::move(e);
+      x.letters[it->second] = letters;
     } else {
       x.by_id.emplace(e.id, x.entries.size());
       x.entries.push_back(std::move(e));
+      x.letters.push_back(letters);
     }
   }
   x.marker = marker;
@@ -205,61 +256,118 @@ Result<std::vector<ChildMatch>> ChildSearch::Search(std::string_view query, int 
   SG_RETURN_IF_ERROR(Refresh());
   std::shared_lock lock(mu_);
   std::vector<ChildMatch> out;
-  for (const Entry& e : index_->entries) {
-    if (e.restricted) continue;
-    int score = 0;
-    std::string why;
-    auto note = [&](const char* what) {
-      if (why.find(what) != std::string::npos) return;
-      if (!why.empty()) why += ", ";
-      why += what;
-    };
-    bool all = true;
-    for (const auto& [iso, swapped] : dates) {
-      if (!e.dob.empty() && e.dob == iso) {
-        score += 50, note("date of birth");
-      } else if (!swapped.empty() && e.dob == swapped) {
-        score += 20, note("date of birth (day and month swapped)");
-      } else {
-        all = false;
-        break;
+  // Exact and prefix matches first; typos are looked for only when those do not fill the
+  // page (edit distances over every name are the costly part of a search).
+  for (const bool fuzzy : {false, true}) {
+    out.clear();
+    // Name words (letters only) must find their letters in the entry's names: all of them
+    // for an exact or prefix match, all but one or two for a typo.
+    std::vector<std::uint32_t> need;
+    const std::string* first_name_word = nullptr;
+    for (const auto& [raw, words] : terms) {
+      // A word with digits may be a UPN or a child id rather than a name.
+      if (std::any_of(raw.begin(), raw.end(),
+                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        continue;
+      }
+      for (const std::string& w : words) {
+        need.push_back(Letters(w));
+        if (!first_name_word) first_name_word = &w;
       }
     }
-    for (size_t i = 0; all && i < terms.size(); ++i) {
-      const std::string& t = terms[i].first;
-      if (t == e.la_child_id_lower) {
-        score += 100, note("child id");
-        continue;
+    const int slack = fuzzy ? 2 : 0;
+    const std::vector<std::uint32_t>& letters = index_->letters;
+    // With a name in the query, only the entries having a word that matches it are scored:
+    // the distinct name words are far fewer than the children.
+    std::vector<std::uint32_t> candidates;
+    if (first_name_word) {
+      const std::uint32_t m = Letters(*first_name_word);
+      for (const auto& [word, list] : index_->postings) {
+        if (NameScore(*first_name_word, m, word, Letters(word), fuzzy) > 0) {
+          candidates.insert(candidates.end(), list.begin(), list.end());
+        }
       }
-      if (LooksLikeUpn(t) && ((!e.upn.empty() && e.upn.rfind(t, 0) == 0) ||
-                              (!e.former_upn.empty() && e.former_upn.rfind(t, 0) == 0))) {
-        score += t.size() == 13 ? 100 : 60, note("UPN");
-        continue;
+    } else if (!dates.empty()) {
+      for (const std::string* d : {&dates[0].first, &dates[0].second}) {
+        auto it = index_->by_dob.find(*d);
+        if (it != index_->by_dob.end()) {
+          candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+        }
       }
-      for (const std::string& w : terms[i].second) {
-        const int f = BestName(w, e.first_words), l = BestName(w, e.last_words),
-                  o = BestName(w, e.other_words);
-        const int best = std::max({f, l, o});
-        if (best == 0) {
+    } else {
+      candidates.resize(index_->entries.size());
+      for (size_t i = 0; i < candidates.size(); ++i) candidates[i] = static_cast<std::uint32_t>(i);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (const std::uint32_t ix : candidates) {
+      bool possible = true;
+      for (std::uint32_t m : need) {
+        if (std::popcount(m & ~letters[ix]) > slack) {
+          possible = false;
+          break;
+        }
+      }
+      if (!possible) continue;
+      const Entry& e = index_->entries[ix];
+      if (e.restricted) continue;
+      int score = 0;
+      std::string why;
+      auto note = [&](const char* what) {
+        if (why.find(what) != std::string::npos) return;
+        if (!why.empty()) why += ", ";
+        why += what;
+      };
+      bool all = true;
+      for (const auto& [iso, swapped] : dates) {
+        if (!e.dob.empty() && e.dob == iso) {
+          score += 50, note("date of birth");
+        } else if (!swapped.empty() && e.dob == swapped) {
+          score += 20, note("date of birth (day and month swapped)");
+        } else {
           all = false;
           break;
         }
-        score += best;
-        note(best == l ? "last name" : best == f ? "first name" : "other names");
       }
+      for (size_t i = 0; all && i < terms.size(); ++i) {
+        const std::string& t = terms[i].first;
+        if (t == e.la_child_id_lower) {
+          score += 100, note("child id");
+          continue;
+        }
+        if (LooksLikeUpn(t) && ((!e.upn.empty() && e.upn.rfind(t, 0) == 0) ||
+                                (!e.former_upn.empty() && e.former_upn.rfind(t, 0) == 0))) {
+          score += t.size() == 13 ? 100 : 60, note("UPN");
+          continue;
+        }
+        for (const std::string& w : terms[i].second) {
+          const std::uint32_t wm = Letters(w);
+          const int f = BestName(w, wm, e.first_words, e.first_masks, fuzzy),
+                    l = BestName(w, wm, e.last_words, e.last_masks, fuzzy),
+                    o = BestName(w, wm, e.other_words, e.other_masks, fuzzy);
+          const int best = std::max({f, l, o});
+          if (best == 0) {
+            all = false;
+            break;
+          }
+          score += best;
+          note(best == l ? "last name" : best == f ? "first name" : "other names");
+        }
+      }
+      if (!all || score == 0) continue;
+      ChildMatch m;
+      m.id = e.id;
+      m.la_child_id = e.la_child_id;
+      m.first_name = e.first;
+      m.last_name = e.last;
+      m.date_of_birth = e.dob;
+      m.upn = e.upn;
+      for (char& c : m.upn) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      m.score = score;
+      m.why = std::move(why);
+      out.push_back(std::move(m));
     }
-    if (!all || score == 0) continue;
-    ChildMatch m;
-    m.id = e.id;
-    m.la_child_id = e.la_child_id;
-    m.first_name = e.first;
-    m.last_name = e.last;
-    m.date_of_birth = e.dob;
-    m.upn = e.upn;
-    for (char& c : m.upn) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    m.score = score;
-    m.why = std::move(why);
-    out.push_back(std::move(m));
+    if (out.size() >= static_cast<size_t>(std::max(1, limit))) break;
   }
   const size_t n = std::min(out.size(), static_cast<size_t>(std::max(1, limit)));
   std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n), out.end(),

@@ -5,7 +5,8 @@
 // child was created or changed since the index was built (one indexed query) and reloads just
 // those children.
 //
-// Matching, per word of the query (every word must match the child):
+// Matching, per word of the query (every word must match the child; typos are looked for only
+// when exact and prefix matches do not fill the page of results):
 //   a date (2015-03-04 or 04/03/2015)  the date of birth; day and month swapped scores less
 //   a UPN (letter + 12 characters)     the UPN or former UPN, or a prefix of one
 //   anything else                      a name (first, last or other names): exact, prefix

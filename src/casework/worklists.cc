@@ -57,6 +57,50 @@ struct ChildRecords {
       cla_reviews;
 };
 
+// Every record of `entity` whose `field` is one of `ids`, in chunks of 500 ids.
+Result<std::vector<Record>> ListIn(Store& store, std::string_view entity, const char* field,
+                                   const std::vector<Id>& ids) {
+  std::vector<Record> out;
+  for (size_t at = 0; at < ids.size(); at += 500) {
+    ListQuery q;
+    q.limit = 1000;
+    q.in_field = field;
+    q.in_ids.assign(ids.begin() + static_cast<std::ptrdiff_t>(at),
+                    ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + 500)));
+    while (true) {
+      SG_ASSIGN_OR_RETURN(Page page, store.List(Entity(entity), q));
+      for (Record& r : page.items) out.push_back(std::move(r));
+      if (!page.next_after) break;
+      q.after = *page.next_after;
+    }
+  }
+  return out;
+}
+
+// The records of many children at once: one query per table, not per child.
+Result<std::map<Id, ChildRecords>> LoadForMany(Store& store, const std::vector<Id>& children) {
+  std::map<Id, ChildRecords> out;
+  for (Id c : children) out[c];
+  struct Table {
+    const char* entity;
+    std::vector<Record> ChildRecords::*member;
+  };
+  static constexpr Table kTables[] = {
+      {"referral", &ChildRecords::referrals},   {"assessment", &ChildRecords::assessments},
+      {"cin_plan", &ChildRecords::cin_plans},   {"cp_plan", &ChildRecords::cp_plans},
+      {"plan_review", &ChildRecords::reviews},  {"visit", &ChildRecords::visits},
+      {"cla_episode", &ChildRecords::episodes}, {"cla_review", &ChildRecords::cla_reviews},
+  };
+  for (const Table& t : kTables) {
+    SG_ASSIGN_OR_RETURN(std::vector<Record> rows, ListIn(store, t.entity, "child_id", children));
+    for (Record& r : rows) {
+      auto it = out.find(r.GetInt("child_id"));
+      if (it != out.end()) (it->second.*t.member).push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
 Result<ChildRecords> LoadFor(Store& store, Id child) {
   ChildRecords c;
   SG_ASSIGN_OR_RETURN(c.referrals, ListWhere(store, "referral", "child_id", child));
@@ -201,8 +245,7 @@ std::string CaseStatus(const ChildRecords& c, Date today) {
   return "Allocated";
 }
 
-Result<ChildSummary> Summarise(Store& store, const Record& child, Date today) {
-  SG_ASSIGN_OR_RETURN(ChildRecords c, LoadFor(store, child.id()));
+ChildSummary Summarise(const ChildRecords& c, const Record& child, Date today) {
   ChildSummary s;
   s.child_id = child.id();
   s.la_child_id = child.GetText("la_child_id");
@@ -217,6 +260,11 @@ Result<ChildSummary> Summarise(Store& store, const Record& child, Date today) {
     if (d.is_visit) s.not_seen_in_time = true;
   }
   return s;
+}
+
+Result<ChildSummary> Summarise(Store& store, const Record& child, Date today) {
+  SG_ASSIGN_OR_RETURN(ChildRecords c, LoadFor(store, child.id()));
+  return Summarise(c, child, today);
 }
 
 }  // namespace
@@ -256,10 +304,11 @@ Result<Caseload> WorkerCaseload(Store& store, Id worker_id, Date today) {
     if (std::find(children.begin(), children.end(), child) == children.end())
       children.push_back(child);
   }
-  for (Id id : children) {
-    SG_ASSIGN_OR_RETURN(Record child, store.Get(Entity("child"), id));
+  SG_ASSIGN_OR_RETURN(std::vector<Record> records, ListIn(store, "child", "id", children));
+  SG_ASSIGN_OR_RETURN(auto by_child, LoadForMany(store, children));
+  for (const Record& child : records) {
     if (DateOf(child, "date_of_death")) continue;
-    SG_ASSIGN_OR_RETURN(ChildSummary s, Summarise(store, child, today));
+    ChildSummary s = Summarise(by_child[child.id()], child, today);
     load.overdue += s.overdue;
     load.not_seen_in_time += s.not_seen_in_time ? 1 : 0;
     load.children.push_back(std::move(s));

@@ -2,6 +2,9 @@
 
 #include <httplib.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -66,6 +69,7 @@ int HttpStatusFor(StatusCode code) {
 struct Reply {
   int status = 200;
   json body;
+  std::string raw;  // a body already serialised (sent instead of `body` when set)
   std::string set_cookie;
 };
 
@@ -221,6 +225,9 @@ class Server::Impl {
     svr_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     svr_.set_payload_max_length(options_.max_body_bytes);
     svr_.set_read_timeout(30, 0);
+    // A browser or client keeps its connection for many requests (httplib's default closes it
+    // after 5, and every reconnection waits for a free thread).
+    svr_.set_keep_alive_max_count(1000);
     svr_.set_write_timeout(30, 0);
     svr_.set_exception_handler(
         [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
@@ -398,7 +405,10 @@ class Server::Impl {
       if (!reply.set_cookie.empty()) res.set_header("Set-Cookie", reply.set_cookie);
       res.set_header("Cache-Control", "no-store");
       res.set_header("X-Content-Type-Options", "nosniff");
-      if (reply.status != 204) res.set_content(reply.body.dump(), "application/json");
+      if (reply.status != 204) {
+        res.set_content(reply.raw.empty() ? reply.body.dump() : std::move(reply.raw),
+                        "application/json");
+      }
     };
   }
 
@@ -728,27 +738,69 @@ class Server::Impl {
         return Error(InvalidArgument("no events to report on: give period"));
       o.periods = {ind::DefaultPeriod(latest)};
     }
-    auto card = ind::Evaluate(**facts, o);
-    if (!card.ok()) return Error(card.status());
-    ind::ReportContext ctx;
-    ctx.targets = options_.targets;
-    // Members see aggregates: breakdown cells of fewer than 5 children or events are withheld.
-    if (user.role == "SCRUTINY_MEMBER") ctx.suppress_below = 5;
-    if (!options_.store_location.empty()) {
-      if (auto la = ind::InferLaCode(options_.store_location); la.ok()) ctx.la_code = *la;
-    }
-    if (auto figures = ind::BenchmarkFigures(); figures.ok()) {
-      ctx.figures = *figures;
-      if (auto sn = StatNeighbours::Shipped(); sn.ok()) ctx.neighbours = *sn;
-      if (!ctx.la_code.empty()) {
-        if (auto area = ctx.figures->FindArea(ctx.la_code); area.ok()) ctx.la_name = (*area)->name;
+    // The same question on the same facts has the same answer: keep it (a scorecard is tens
+    // of milliseconds of work on a county, and many people open the same page).
+    const bool member = user.role == "SCRUTINY_MEMBER";
+    const std::string key = req.get_param_value("monthly") + "|" + req.get_param_value("period") +
+                            "|" + req.get_param_value("by") + "|" + req.get_param_value("only") +
+                            "|" + (member ? "member" : "");
+    std::string body;
+    {
+      // One request computes a scorecard at a time; meanwhile others get the previous one.
+      std::lock_guard<std::mutex> lock(scorecards_mu_);
+      auto it = scorecards_.find(key);
+      if (it != scorecards_.end()) {
+        if (it->second.facts == *facts) {
+          body = it->second.body;
+        } else if (it->second.computing) {
+          body = it->second.body;
+          refreshing = true;
+        } else {
+          it->second.computing = true;
+        }
       }
     }
-    Reply r;
-    r.body = json::parse(ind::ToJson(*card, ctx));
+    if (body.empty()) {
+      auto card = ind::Evaluate(**facts, o);
+      if (!card.ok()) {
+        std::lock_guard<std::mutex> lock(scorecards_mu_);
+        if (auto it = scorecards_.find(key); it != scorecards_.end()) it->second.computing = false;
+        return Error(card.status());
+      }
+      ind::ReportContext ctx;
+      ctx.targets = options_.targets;
+      // Members see aggregates: breakdown cells of fewer than 5 children or events are withheld.
+      if (member) ctx.suppress_below = 5;
+      ctx.la_code = LaCode();
+      if (auto figures = ind::BenchmarkFigures(); figures.ok()) {
+        ctx.figures = *figures;
+        if (auto sn = StatNeighbours::Shipped(); sn.ok()) ctx.neighbours = *sn;
+        if (!ctx.la_code.empty()) {
+          if (auto area = ctx.figures->FindArea(ctx.la_code); area.ok())
+            ctx.la_name = (*area)->name;
+        }
+      }
+      body = ind::ToJson(*card, ctx);
+      std::lock_guard<std::mutex> lock(scorecards_mu_);
+      if (scorecards_.size() >= 256) scorecards_.clear();
+      scorecards_[key] = {*facts, body, false};
+    }
     // The record changed since these figures were computed; newer ones are on their way.
-    r.body["refreshing"] = refreshing;
+    const size_t close = body.rfind('}');
+    if (close == std::string::npos) return Error(Internal("the scorecard is not a JSON object"));
+    Reply r;
+    r.raw = body.substr(0, close) + ",\"refreshing\":" + (refreshing ? "true" : "false") + "}";
     return r;
+  }
+
+  // The LA's code, inferred once from the children's UPNs.
+  std::string LaCode() {
+    std::lock_guard<std::mutex> lock(la_mu_);
+    if (!la_known_ && !options_.store_location.empty()) {
+      if (auto la = ind::InferLaCode(options_.store_location); la.ok()) la_code_ = *la;
+      la_known_ = true;
+    }
+    return la_code_;
   }
 
   // The facts the scorecard reads, kept between requests. Every write appends to
@@ -768,10 +820,13 @@ class Server::Impl {
       std::lock_guard<std::mutex> lock(facts_mu_);
       if (facts_ && facts_marker_ == marker) return facts_;
       if (facts_) {
-        if (!facts_loading_) {
+        // At most one reload every few seconds, however often the record changes.
+        const auto now = std::chrono::steady_clock::now();
+        if (!facts_loading_ && now - facts_loaded_at_ >= kFactsMinAge) {
           facts_loading_ = true;
           if (facts_reload_.joinable()) facts_reload_.join();
           facts_reload_ = std::thread([this, marker] {
+            Background();
             auto f = ind::LoadFacts(options_.store_location, 2);
             std::lock_guard<std::mutex> l(facts_mu_);
             facts_loading_ = false;
@@ -781,6 +836,7 @@ class Server::Impl {
             }
             facts_ = std::make_shared<const ind::Facts>(std::move(*f));
             facts_marker_ = marker;
+            facts_loaded_at_ = std::chrono::steady_clock::now();
           });
         }
         if (refreshing) *refreshing = true;
@@ -797,7 +853,16 @@ class Server::Impl {
     std::lock_guard<std::mutex> lock(facts_mu_);
     facts_ = std::make_shared<const ind::Facts>(std::move(f));
     facts_marker_ = marker;
+    facts_loaded_at_ = std::chrono::steady_clock::now();
     return facts_;
+  }
+
+  // Rebuilds run at a lower priority than requests (the threads they start inherit it), so
+  // that a reload after a write does not hold up the requests being served meanwhile.
+  static void Background() {
+    if (setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10) != 0) {
+      spdlog::debug("could not lower the priority of a background rebuild");
+    }
   }
 
   Result<std::int64_t> HistoryMarker() {
@@ -878,6 +943,7 @@ class Server::Impl {
         if (!it->second.loading) {
           it->second.loading = true;
           cache_threads_.emplace_back([this, key, compute, m = *marker] {
+            Background();
             Reply fresh = compute();
             std::lock_guard<std::mutex> l(cache_mu_);
             CachedBody& c = cache_[key];
@@ -1208,10 +1274,12 @@ class Server::Impl {
   ServerOptions options_;
   std::mutex facts_mu_;
   std::mutex facts_first_mu_;
-  std::shared_ptr<const ind::Facts> facts_;  // guarded by facts_mu_
-  std::int64_t facts_marker_ = -1;           // guarded by facts_mu_
-  bool facts_loading_ = false;               // guarded by facts_mu_
-  std::thread facts_reload_;                 // guarded by facts_mu_
+  std::shared_ptr<const ind::Facts> facts_;                // guarded by facts_mu_
+  std::int64_t facts_marker_ = -1;                         // guarded by facts_mu_
+  bool facts_loading_ = false;                             // guarded by facts_mu_
+  std::chrono::steady_clock::time_point facts_loaded_at_;  // guarded by facts_mu_
+  static constexpr std::chrono::seconds kFactsMinAge{10};
+  std::thread facts_reload_;  // guarded by facts_mu_
   std::string openapi_;
   std::unique_ptr<ChildSearch> search_;  // null without a store location
   struct CachedBody {
@@ -1221,7 +1289,17 @@ class Server::Impl {
   };
   std::mutex cache_mu_;
   std::map<std::string, CachedBody> cache_;  // guarded by cache_mu_
-  std::vector<std::thread> cache_threads_;   // guarded by cache_mu_
+  std::mutex scorecards_mu_;
+  struct Scorecard {
+    std::shared_ptr<const ind::Facts> facts;  // what it was computed on
+    std::string body;                         // the JSON
+    bool computing = false;                   // a request is computing it afresh
+  };
+  std::map<std::string, Scorecard> scorecards_;  // query -> scorecard; guarded by scorecards_mu_
+  std::mutex la_mu_;
+  bool la_known_ = false;                   // guarded by la_mu_
+  std::string la_code_;                     // guarded by la_mu_
+  std::vector<std::thread> cache_threads_;  // guarded by cache_mu_
   std::thread warm_;
   httplib::Server svr_;
 };

@@ -229,6 +229,19 @@ class ConnectionStore final : public Store {
       params.push_back(ToSql(value));
       sql += " AND " + field + " = $" + std::to_string(params.size());
     }
+    if (!query.in_field.empty()) {
+      if (query.in_field != "id" && e.FieldIndex(query.in_field) < 0) {
+        return InvalidArgument("no field " + query.in_field + " on " + std::string(e.title),
+                               query.in_field);
+      }
+      if (query.in_ids.empty()) return Page{};
+      sql += " AND " + query.in_field + " IN (";
+      for (size_t i = 0; i < query.in_ids.size(); ++i) {
+        params.push_back(query.in_ids[i]);
+        sql += (i ? ", $" : "$") + std::to_string(params.size());
+      }
+      sql += ")";
+    }
     for (const std::string& field : query.is_null) {
       if (e.FieldIndex(field) < 0) {
         return InvalidArgument("no field " + field + " on " + std::string(e.title), field);

@@ -33,6 +33,9 @@ struct ListQuery {
   std::vector<std::pair<std::string, Value>> equals;
   // field names: records whose field is empty (NULL).
   std::vector<std::string> is_null;
+  // Records whose `in_field` is one of `in_ids` (ignored when in_field is empty).
+  std::string in_field;
+  std::vector<Id> in_ids;
   Id after = 0;    // cursor: only records with id > after
   int limit = 50;  // 1..1000
 };

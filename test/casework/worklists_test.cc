@@ -205,6 +205,10 @@ TEST_P(WorkLists, SearchFindsChildrenByNameTypoDateAndUpnAndFollowsTheRecord) {
   ASSERT_TRUE(dob.ok());
   ASSERT_EQ(dob->size(), 1u);
   EXPECT_EQ(dob->front().id, jon);
+  // A date alone finds everyone born that day.
+  auto born = search.Search("04/03/2015");
+  ASSERT_TRUE(born.ok());
+  EXPECT_EQ(born->size(), 2u);
   // Day and month swapped still finds Jo, ranked as a weaker match.
   auto swapped = search.Search("smyth 2016-03-04");
   ASSERT_TRUE(swapped.ok());
@@ -244,6 +248,60 @@ TEST_P(WorkLists, SearchFindsChildrenByNameTypoDateAndUpnAndFollowsTheRecord) {
   secret->Set("restricted", true);
   ASSERT_TRUE(store_->Update(*secret, Actor{}).ok());
   EXPECT_TRUE(search.Search("zebedee")->empty());
+}
+
+TEST_P(WorkLists, CaseloadsPutTheMostOverdueFirst) {
+  const Id team = Add("team", {{"name", std::string("Safeguarding 1")}});
+  auto worker = [&](const char* staff, const char* role) {
+    return Add("worker", {{"staff_id", std::string(staff)},
+                          {"first_name", std::string("Alex")},
+                          {"last_name", std::string(staff)},
+                          {"role", std::string(role)},
+                          {"team_id", team},
+                          {"fte", 1.0},
+                          {"start_date", D("2020-01-01")}});
+  };
+  const Id sw = worker("W1", "SOCIAL_WORKER");
+  const Id other = worker("W2", "SOCIAL_WORKER");
+  worker("W3", "TEAM_MANAGER");
+  const Id quiet = Child("Amy", "Ash", "2015-01-01");
+  const Id late = Child("Ben", "Birch", "2014-01-01");
+  const Id gone = Child("Cat", "Cole", "2013-01-01");
+  for (Id c : {quiet, late}) {
+    Add("allocation", {{"child_id", c}, {"worker_id", sw}, {"start_date", D("2025-06-01")}});
+  }
+  Add("allocation", {{"child_id", gone},
+                     {"worker_id", sw},
+                     {"start_date", D("2025-06-01")},
+                     {"end_date", D("2025-12-31")}});
+  Add("allocation", {{"child_id", gone}, {"worker_id", other}, {"start_date", D("2026-01-01")}});
+  const Id ref =
+      Add("referral",
+          {{"child_id", late}, {"referral_date", D("2025-11-03")}, {"source", std::string("1A")}});
+  Add("cp_plan", {{"child_id", late},
+                  {"referral_id", ref},
+                  {"start_date", D("2025-12-01")},
+                  {"initial_category", std::string("NEG")}});
+  auto load = work::WorkerCaseload(*store_, sw, D("2026-02-02"));
+  ASSERT_TRUE(load.ok()) << load.status().ToString();
+  ASSERT_EQ(load->children.size(), 2u);  // the child moved to another worker is not listed
+  EXPECT_EQ(load->children[0].child_id, late);
+  EXPECT_EQ(load->children[0].status, "Child protection plan");
+  EXPECT_TRUE(load->children[0].not_seen_in_time);
+  EXPECT_EQ(load->children[1].child_id, quiet);
+  EXPECT_EQ(load->children[1].status, "Allocated");
+  EXPECT_EQ(load->not_seen_in_time, 1);
+  EXPECT_EQ(load->overdue, load->children[0].overdue);
+  auto tw = work::TeamCaseloads(*store_, team, D("2026-02-02"));
+  ASSERT_TRUE(tw.ok()) << tw.status().ToString();
+  ASSERT_EQ(tw->workers.size(), 3u);
+  size_t total = 0;
+  for (const auto& w : tw->workers) total += w.children.size();
+  EXPECT_EQ(total, 3u);
+  auto pick = work::BusiestWorkerAndManager(*store_, D("2026-02-02"));
+  ASSERT_TRUE(pick.ok());
+  EXPECT_EQ(pick->first, sw);
+  EXPECT_NE(pick->second, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WorkLists, ::testing::ValuesIn(testing::Backends()));
