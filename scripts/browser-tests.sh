@@ -19,6 +19,11 @@ start=$(date +%s)
 "$bin" generate --like Worcestershire --years 5 --seed 42 --as-of "$(date -d yesterday +%F)" \
   --demo-logins --db "$tmp/la.db" > "$tmp/generate.log"
 echo "browser-tests: generated the demo LA in $(( $(date +%s) - start )) s"
+# A census file to upload on the returns page: the last collection year that has ended.
+y=$(date +%Y); [ "$(date +%-m)" -lt 4 ] && y=$((y - 1))
+"$bin" --db "$tmp/la.db" returns cin --year "$((y - 1))-$(printf %02d $((y % 100)))" \
+  --out "$tmp/cin.xml"
+export SG_CIN_FILE=$tmp/cin.xml
 "$bin" serve --db "$tmp/la.db" --port 0 --web "$root/web/dist" \
   --targets "$root/data/targets_demo.csv" > "$tmp/serve.out" 2> "$tmp/serve.log" &
 server=$!

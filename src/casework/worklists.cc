@@ -288,41 +288,68 @@ Result<ChildSummary> SummariseChild(Store& store, Id child_id, Date today) {
   return Summarise(store, child, today);
 }
 
-Result<Caseload> WorkerCaseload(Store& store, Id worker_id, Date today) {
-  SG_ASSIGN_OR_RETURN(Record worker, store.Get(Entity("worker"), worker_id));
-  Caseload load;
-  load.worker_id = worker_id;
-  load.worker_name = ChildName(worker);
-  load.role = worker.GetText("role");
+namespace {
+
+// The caseloads of several workers: one query per table for all their children together.
+Result<std::vector<Caseload>> Caseloads(Store& store, const std::vector<Record>& workers,
+                                        Date today) {
+  std::vector<Id> ids;
+  for (const Record& w : workers) ids.push_back(w.id());
   SG_ASSIGN_OR_RETURN(std::vector<Record> allocations,
-                      ListWhere(store, "allocation", "worker_id", worker_id));
-  std::vector<Id> children;
+                      ListIn(store, "allocation", "worker_id", ids));
+  std::map<Id, std::vector<Id>> children_of;  // worker -> children allocated on `today`
+  std::vector<Id> all;
   for (const Record& a : allocations) {
     const auto start = DateOf(a, "start_date");
     if (!start || *start > today || !Open(a, "end_date", today)) continue;
     const Id child = a.GetInt("child_id");
-    if (std::find(children.begin(), children.end(), child) == children.end())
-      children.push_back(child);
+    auto& mine = children_of[a.GetInt("worker_id")];
+    if (std::find(mine.begin(), mine.end(), child) == mine.end()) mine.push_back(child);
+    all.push_back(child);
   }
-  SG_ASSIGN_OR_RETURN(std::vector<Record> records, ListIn(store, "child", "id", children));
-  SG_ASSIGN_OR_RETURN(auto by_child, LoadForMany(store, children));
-  for (const Record& child : records) {
-    if (DateOf(child, "date_of_death")) continue;
-    ChildSummary s = Summarise(by_child[child.id()], child, today);
-    load.overdue += s.overdue;
-    load.not_seen_in_time += s.not_seen_in_time ? 1 : 0;
-    load.children.push_back(std::move(s));
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  SG_ASSIGN_OR_RETURN(std::vector<Record> records, ListIn(store, "child", "id", all));
+  std::map<Id, const Record*> child_record;
+  for (const Record& c : records) child_record[c.id()] = &c;
+  SG_ASSIGN_OR_RETURN(auto by_child, LoadForMany(store, all));
+  std::map<Id, ChildSummary> summaries;
+  for (const Record& c : records) {
+    if (!DateOf(c, "date_of_death")) summaries[c.id()] = Summarise(by_child[c.id()], c, today);
   }
-  std::sort(load.children.begin(), load.children.end(),
-            [](const ChildSummary& a, const ChildSummary& b) {
-              if (a.overdue != b.overdue) return a.overdue > b.overdue;
-              const bool ad = !a.due.empty(), bd = !b.due.empty();
-              if (ad != bd) return ad;
-              if (ad && a.due.front().due != b.due.front().due)
-                return a.due.front().due < b.due.front().due;
-              return a.name < b.name;
-            });
-  return load;
+  std::vector<Caseload> out;
+  for (const Record& w : workers) {
+    Caseload load;
+    load.worker_id = w.id();
+    load.worker_name = ChildName(w);
+    load.role = w.GetText("role");
+    for (Id child : children_of[w.id()]) {
+      auto it = summaries.find(child);
+      if (it == summaries.end()) continue;
+      load.overdue += it->second.overdue;
+      load.not_seen_in_time += it->second.not_seen_in_time ? 1 : 0;
+      load.children.push_back(it->second);
+    }
+    std::sort(load.children.begin(), load.children.end(),
+              [](const ChildSummary& a, const ChildSummary& b) {
+                if (a.overdue != b.overdue) return a.overdue > b.overdue;
+                const bool ad = !a.due.empty(), bd = !b.due.empty();
+                if (ad != bd) return ad;
+                if (ad && a.due.front().due != b.due.front().due)
+                  return a.due.front().due < b.due.front().due;
+                return a.name < b.name;
+              });
+    out.push_back(std::move(load));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<Caseload> WorkerCaseload(Store& store, Id worker_id, Date today) {
+  SG_ASSIGN_OR_RETURN(Record worker, store.Get(Entity("worker"), worker_id));
+  SG_ASSIGN_OR_RETURN(std::vector<Caseload> loads, Caseloads(store, {worker}, today));
+  return std::move(loads.front());
 }
 
 Result<TeamWork> TeamCaseloads(Store& store, Id team_id, Date today) {
@@ -331,12 +358,13 @@ Result<TeamWork> TeamCaseloads(Store& store, Id team_id, Date today) {
   out.team_id = team_id;
   out.team_name = team.GetText("name");
   SG_ASSIGN_OR_RETURN(std::vector<Record> workers, ListWhere(store, "worker", "team_id", team_id));
-  for (const Record& w : workers) {
+  std::vector<Record> in_post;
+  for (Record& w : workers) {
     const auto start = DateOf(w, "start_date");
     if ((start && *start > today) || !Open(w, "end_date", today)) continue;
-    SG_ASSIGN_OR_RETURN(Caseload load, WorkerCaseload(store, w.id(), today));
-    out.workers.push_back(std::move(load));
+    in_post.push_back(std::move(w));
   }
+  SG_ASSIGN_OR_RETURN(out.workers, Caseloads(store, in_post, today));
   std::sort(out.workers.begin(), out.workers.end(),
             [](const Caseload& a, const Caseload& b) { return a.worker_name < b.worker_name; });
   return out;

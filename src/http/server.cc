@@ -24,6 +24,7 @@
 #include "indicators/facts.h"
 #include "indicators/output.h"
 #include "returns/cin_census.h"
+#include "returns/cin_reader.h"
 #include "returns/cin_validate.h"
 #include "returns/report.h"
 #include "returns/ssda903.h"
@@ -324,6 +325,9 @@ class Server::Impl {
                r.body = CodeListJson(*l);
                return r;
              }));
+    svr_.Post("/api/returns/cin/validate",
+              Wrap(Gate::kUser,
+                   [this](const auto& req, const User* u) { return ValidateCinUpload(req, *u); }));
     svr_.Get("/api/returns/cin/validate", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
                return ValidateCin(req, *u);
              }));
@@ -967,6 +971,60 @@ class Server::Impl {
         c.marker = *marker;
       }
     }
+    return r;
+  }
+
+  // POST /api/returns/cin/validate {"xml": "..."}: a CIN census from another system (or this
+  // year's file before it is sent), checked against the XSD and every rule; findings about
+  // children in the record link to them.
+  Reply ValidateCinUpload(const httplib::Request& req, const User& user) {
+    if (Status s = NoChildLists(user); !s.ok()) return Error(s);
+    auto body = ParseJson(req.body);
+    if (!body.ok()) return Error(body.status());
+    if (!body->is_object() || !body->contains("xml") || !(*body)["xml"].is_string()) {
+      return Error(InvalidArgument("expected the census file's text", "xml"));
+    }
+    const std::string& xml = (*body)["xml"].get_ref<const std::string&>();
+    std::vector<Finding> rule_findings;
+    cin::ReadOptions options;
+    options.then = [&](const cin::ReadResult& r) {
+      if (r.well_formed) rule_findings = cin::Validate(r.census, {r.census.collection_year});
+    };
+    auto read = cin::ReadText(xml, options);
+    if (!read.ok()) return Error(read.status());
+    std::vector<Finding> findings = std::move(read->findings);
+    findings.insert(findings.end(), std::make_move_iterator(rule_findings.begin()),
+                    std::make_move_iterator(rule_findings.end()));
+    // The record's id and allocated worker of each child with a finding.
+    std::map<std::string, ChildRef> refs;
+    for (const Finding& f : findings) {
+      if (f.child.empty() || refs.count(f.child)) continue;
+      ChildRef& ref = refs[f.child];
+      ListQuery q;
+      q.limit = 1;
+      q.equals.emplace_back("la_child_id", Value{f.child});
+      auto page = store_.List(Entity("child"), q);
+      if (!page.ok() || page->items.empty()) continue;
+      ref.id = page->items.front().id();
+      ListQuery a;
+      a.limit = 100;
+      a.equals.emplace_back("child_id", Value{ref.id});
+      a.is_null.push_back("end_date");
+      auto allocs = store_.List(Entity("allocation"), a);
+      if (!allocs.ok() || allocs->items.empty()) continue;
+      auto worker = store_.Get(Entity("worker"), allocs->items.back().GetInt("worker_id"));
+      if (worker.ok())
+        ref.worker = worker->GetText("first_name") + " " + worker->GetText("last_name");
+    }
+    Reply r;
+    r.body = json::object();
+    r.body["year"] = cin::CollectionLabel(read->census.collection_year);
+    r.body["children"] = read->census.children.size();
+    r.body["rules"] = read->well_formed ? cin::Rules().size() : 0;
+    r.body["well_formed"] = read->well_formed;
+    r.body["errors"] = CountErrors(findings);
+    r.body["queries"] = findings.size() - static_cast<size_t>(CountErrors(findings));
+    AddFindings(findings, r.body, refs);
     return r;
   }
 

@@ -18,8 +18,10 @@ namespace sg {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;                       // 0 = any free port
-  std::size_t max_body_bytes = 1 << 20;  // request bodies above this get 413
+  int port = 8080;  // 0 = any free port
+  // Request bodies above this get 413; large enough for a county's CIN census uploaded to be
+  // checked (a 903 or census of a county is a few megabytes).
+  std::size_t max_body_bytes = std::size_t{64} << 20;
   int threads = 8;
   bool secure_cookies = false;  // set when served behind TLS
   std::string static_dir;       // built web assets, served at /; empty = built-in page

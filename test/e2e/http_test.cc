@@ -221,12 +221,33 @@ TEST_P(HttpApi, StateChangesMustBeJson) {
 
 TEST_P(HttpApi, OversizedBodiesAreRefused) {
   const std::string cookie = Login("social.worker");
-  const std::string big = "{\"concern\": \"" + std::string(2 << 20, 'x') + "\"}";
+  // Above the 64 MB limit (set for uploaded returns).
+  const std::string big = "{\"concern\": \"" + std::string((64 << 20) + 1024, 'x') + "\"}";
   auto r = client_->Post("/api/contacts", {{"Cookie", cookie}}, big, "application/json");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
   // The server is still serving.
   EXPECT_EQ(client_->Get("/healthz")->status, 200);
+}
+
+TEST_P(HttpApi, AnUploadedCinCensusIsChecked) {
+  const std::string cookie = Login("social.worker");
+  auto r = client_->Post("/api/returns/cin/validate", {{"Cookie", cookie}},
+                         json{{"xml", "<Message><Header><CollectionDetails>"}}.dump(),
+                         "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json b = Body(r);
+  EXPECT_FALSE(b["well_formed"].get<bool>());
+  EXPECT_GE(b["errors"].get<int>(), 1);
+  EXPECT_EQ(b["findings"][0]["rule"], "XML");
+  auto missing =
+      client_->Post("/api/returns/cin/validate", {{"Cookie", cookie}}, "{}", "application/json");
+  ExpectError(missing, 400, "invalid_argument", "xml");
+  const std::string member = Login("member");
+  auto denied = client_->Post("/api/returns/cin/validate", {{"Cookie", member}},
+                              json{{"xml", "<Message/>"}}.dump(), "application/json");
+  ExpectError(denied, 403, "permission_denied");
 }
 
 TEST_P(HttpApi, PatchNeedsTheCurrentVersionAndKeepsHistory) {

@@ -7,6 +7,9 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const [base, outDir = 'browser-artefacts', ...flags] = process.argv.slice(2);
 if (!base) {
@@ -41,8 +44,8 @@ function check(cond, what) {
   if (!cond) throw new Error(`expected: ${what}`);
 }
 
-async function test(name, fn) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function test(name, fn, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -210,6 +213,69 @@ if (!timingsOnly) {
     }
     check(after === before + 1, `assessments completed this month went from ${before} to ${before + 1} (got ${after})`);
     await page.screenshot({ path: path.join(outDir, 'scorecard.png'), fullPage: false });
+  });
+}
+
+if (!timingsOnly) {
+  // WCAG 2.1 A and AA, colour contrast included, checked by axe-core on each main page, on a
+  // laptop and on a tablet (where nothing may need sideways scrolling).
+  await test('accessibility (axe-core, WCAG 2.1 AA) on laptop and tablet', async (page) => {
+    await login(page, 'social.worker');
+    const child = (await apiCall(page, '/api/my-work')).body.children[0];
+    const pages = ['#/my-work', `#/child/${child.child_id}`, '#/scorecard', '#/indicator/cp_visits_10wd_pct',
+      '#/front-door', '#/search?q=' + encodeURIComponent(child.name), '#/returns'];
+    const problems = [];
+    for (const size of [{ width: 1280, height: 900 }, { width: 768, height: 1024 }]) {
+      await page.setViewportSize(size);
+      for (const p of pages) {
+        await visit(page, p);
+        await page.evaluate(axeSource);
+        const r = await page.evaluate(() => window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+        check(r.passes.some((x) => x.id === 'color-contrast'), `axe checked colour contrast on ${p}`);
+        for (const v of r.violations) {
+          problems.push(`${size.width}px ${p}: ${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')} ${v.nodes[0].failureSummary.split('\n')[1] ?? ''}`);
+        }
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (wide > 0) problems.push(`${size.width}px ${p}: ${wide}px of sideways scrolling`);
+      }
+    }
+    await page.screenshot({ path: path.join(outDir, 'tablet-returns.png') });
+    check(problems.length === 0, `no accessibility problems, found:\n  ${problems.join('\n  ')}`);
+  }, { bypassCSP: true });
+
+  // A census file from "another system" checked on the returns page.
+  if (process.env.SG_CIN_FILE) {
+    await test('upload a CIN census and see its findings', async (page) => {
+      await login(page, 'team.manager');
+      await visit(page, '#/returns');
+      const children = (fs.readFileSync(process.env.SG_CIN_FILE, 'utf8').match(/<Child>/g) ?? []).length;
+      check(children > 100, `the census file has children (${children})`);
+      await page.setInputFiles('#cin-file', process.env.SG_CIN_FILE);
+      await page.waitForSelector('section[aria-label$="(uploaded)"]', { timeout: 60000 });
+      const lede = await page.textContent('section[aria-label$="(uploaded)"] .lede');
+      check(lede.includes(`${children.toLocaleString('en-GB')} children`), `the upload's summary counts its ${children} children (${lede})`);
+      await page.screenshot({ path: path.join(outDir, 'returns-upload.png') });
+    });
+  }
+
+  // Keyboard only: log in, move through the navigation and open a page.
+  await test('keyboard only', async (page) => {
+    await page.goto(base + '/');
+    await page.waitForSelector('body[data-ready="login"]');
+    await page.keyboard.type('front.door');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body[data-ready="front-door"]');
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.textContent === 'Find a child')) break;
+    }
+    check(await page.evaluate(() => document.activeElement?.textContent === 'Find a child'), 'Tab reaches the navigation');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body[data-ready="search"]');
+    check(await page.evaluate(() => document.activeElement?.id === 'child-search'), 'the search box has the focus');
   });
 }
 

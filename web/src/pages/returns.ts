@@ -13,10 +13,7 @@ function thisYear(): string {
   return `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
 }
 
-export async function returnsPage(main: HTMLElement, params: URLSearchParams): Promise<void> {
-  const kind = params.get('return') === '903' ? '903' : 'cin';
-  const year = params.get('year') ?? thisYear();
-  const v = await api<Validation>(`/api/returns/${kind}/validate?year=${encodeURIComponent(year)}`);
+function render(v: Validation, title: string): HTMLElement {
   const byWorker = new Map<string, Finding[]>();
   for (const f of v.findings) {
     const w = f.worker || 'Not allocated';
@@ -25,12 +22,9 @@ export async function returnsPage(main: HTMLElement, params: URLSearchParams): P
   }
   const workers = [...byWorker.entries()].sort((a, b) => b[1].length - a[1].length);
   const link = (f: Finding) => (f.child_id ? h('a', { href: `#/child/${f.child_id}` }, f.child) : f.child || '—');
-  put(main, 
-    h('h1', null, `${kind === 'cin' ? 'CIN census' : 'SSDA903'} ${v.year}`),
-    h('nav', { class: 'filters' },
-      h('a', { href: `#/returns?return=cin&year=${year}`, 'aria-current': kind === 'cin' ? 'page' : null }, 'CIN census'),
-      h('a', { href: `#/returns?return=903&year=${year}`, 'aria-current': kind === '903' ? 'page' : null }, 'SSDA903')),
-    h('p', { class: 'lede' }, `Built from the record: ${v.children.toLocaleString('en-GB')} children, ${v.errors} errors and ${v.queries} queries to fix before submission.`),
+  const out = h('section', { 'aria-label': title });
+  put(out,
+    h('p', { class: 'lede' }, `${title}: ${v.children.toLocaleString('en-GB')} children, ${v.errors} errors and ${v.queries} queries.`),
     h('h2', null, 'By rule'),
     h('table', null, h('thead', null, h('tr', null, ['Rule', 'Type', 'What it checks', 'Findings', 'Children'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', null, v.by_rule.map((r) => h('tr', null, h('th', { scope: 'row' }, r.rule), h('td', null, r.severity), h('td', null, r.message),
@@ -38,4 +32,33 @@ export async function returnsPage(main: HTMLElement, params: URLSearchParams): P
     h('h2', null, 'By worker'),
     workers.map(([w, fs]) => h('details', null, h('summary', null, `${w}: ${fs.length} finding${fs.length === 1 ? '' : 's'}`),
       h('ul', null, fs.slice(0, 200).map((f) => h('li', null, link(f), ` — ${f.rule}: ${f.message}`, f.field ? h('span', { class: 'muted' }, ` (${f.field})`) : ''))))));
+  return out;
+}
+
+export async function returnsPage(main: HTMLElement, params: URLSearchParams): Promise<void> {
+  const kind = params.get('return') === '903' ? '903' : 'cin';
+  const year = params.get('year') ?? thisYear();
+  const v = await api<Validation>(`/api/returns/${kind}/validate?year=${encodeURIComponent(year)}`);
+  const results = h('div', null, render(v, `Built from the record`));
+  const file = h('input', { type: 'file', id: 'cin-file', accept: '.xml,application/xml,text/xml' }) as HTMLInputElement;
+  const status = h('p', { role: 'status' });
+  file.addEventListener('change', async () => {
+    const f = file.files?.[0];
+    if (!f) return;
+    status.textContent = `Checking ${f.name}…`;
+    try {
+      const up = await api<Validation>('/api/returns/cin/validate', 'POST', { xml: await f.text() });
+      status.textContent = '';
+      results.replaceChildren(render(up, `${f.name} (uploaded)`));
+    } catch (e) {
+      status.textContent = `${f.name} could not be checked: ${(e as Error).message}`;
+    }
+  });
+  put(main,
+    h('h1', null, `${kind === 'cin' ? 'CIN census' : 'SSDA903'} ${v.year}`),
+    h('nav', { class: 'filters', 'aria-label': 'Return' },
+      h('a', { href: `#/returns?return=cin&year=${year}`, 'aria-current': kind === 'cin' ? 'page' : null }, 'CIN census'),
+      h('a', { href: `#/returns?return=903&year=${year}`, 'aria-current': kind === '903' ? 'page' : null }, 'SSDA903')),
+    kind === 'cin' ? h('p', null, h('label', { for: 'cin-file' }, 'Or check a census file from another system: '), file, status) : null,
+    results);
 }
