@@ -19,8 +19,7 @@ echo "Safeguard demo: http://127.0.0.1:$port   (all data is synthetic)"
 echo "Demo logins, password \"safeguard-demo\":"
 "$bin" users list --db "$db" --format table | sed 's/^/  /'
 echo
-echo "Try: curl -c jar -H 'Content-Type: application/json' \\"
-echo "       -d '{\"username\":\"social.worker\",\"password\":\"safeguard-demo\"}' http://127.0.0.1:$port/api/login"
-echo "     curl -b jar http://127.0.0.1:$port/api/children"
+echo "Open http://127.0.0.1:$port in a browser and log in as one of them: member sees the"
+echo "scorecard, social.worker their caseload, front.door the Front Door queue."
 echo "Stop with Ctrl-C."
 exec "$bin" serve --db "$db" --port "$port" --targets "$(dirname "$0")/../data/targets_demo.csv"

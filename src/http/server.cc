@@ -39,6 +39,9 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kSessionCookie = "sg_session";
+// With the charset named, httplib does not compress the response itself (it would use
+// brotli at its slowest setting: 130 ms for a 127 KB scorecard, 0.8 s for the chart code).
+constexpr const char* kJson = "application/json; charset=utf-8";
 
 int HttpStatusFor(StatusCode code) {
   switch (code) {
@@ -187,6 +190,21 @@ class Server::Impl {
       if (auto f = CurrentFacts(); !f.ok()) {
         spdlog::warn("scorecard facts: {}", f.status().ToString());
       }
+      // The scorecard page's own question (24 months to the end of this month), for leaders
+      // and for members.
+      {
+        const Date today = SystemClock().Now().UkDate();
+        const Date end =
+            work::AddMonths(Date::FromCivil(today.year(), today.month(), 1), 1).AddDays(-1);
+        const Date start = work::AddMonths(Date::FromCivil(today.year(), today.month(), 1), -23);
+        httplib::Request req;
+        req.params.emplace("monthly", start.ToString() + ".." + end.ToString());
+        for (const char* role : {"SENIOR_LEADER", "SCRUTINY_MEMBER"}) {
+          User u;
+          u.role = role;
+          (void)Indicators(req, u);
+        }
+      }
       // The returns of the latest collection year that has ended.
       const Date today = SystemClock().Now().UkDate();
       const int year = today.month() >= 4 ? today.year() : today.year() - 1;
@@ -258,7 +276,7 @@ class Server::Impl {
         s = Status(StatusCode::kInvalidArgument,
                    "the request could not be handled (HTTP " + std::to_string(res.status) + ")");
       }
-      res.set_content(ErrorBody(s).dump(), "application/json");
+      res.set_content(ErrorBody(s).dump(), kJson);
     });
     svr_.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       spdlog::info("{} {} {}", req.method, RouteLabel(req.path), res.status);
@@ -276,6 +294,9 @@ class Server::Impl {
                r.body = {{"status", "ok"}, {"store", *version}, {"schema_version", *schema}};
                return r;
              }));
+    svr_.set_file_extension_and_mimetype_mapping("js", "application/javascript; charset=utf-8");
+    svr_.set_file_extension_and_mimetype_mapping("css", "text/css; charset=utf-8");
+    svr_.set_file_extension_and_mimetype_mapping("html", "text/html; charset=utf-8");
     if (!options_.static_dir.empty() && svr_.set_mount_point("/", options_.static_dir)) {
       // Hashed asset names never change content: cache them; the page itself is never cached.
       svr_.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -292,7 +313,7 @@ class Server::Impl {
       });
     }
     svr_.Get("/api/openapi.json", [this](const httplib::Request&, httplib::Response& res) {
-      res.set_content(openapi_, "application/json");
+      res.set_content(openapi_, kJson);
     });
     svr_.Post("/api/login",
               Wrap(Gate::kPublic, [this](const auto& req, const User*) { return Login(req); }));
@@ -410,8 +431,7 @@ class Server::Impl {
       res.set_header("Cache-Control", "no-store");
       res.set_header("X-Content-Type-Options", "nosniff");
       if (reply.status != 204) {
-        res.set_content(reply.raw.empty() ? reply.body.dump() : std::move(reply.raw),
-                        "application/json");
+        res.set_content(reply.raw.empty() ? reply.body.dump() : std::move(reply.raw), kJson);
       }
     };
   }
