@@ -65,7 +65,7 @@ function loginDialog(): Promise<void> {
     const msg = h('p', { class: 'error', role: 'alert' });
     const pass = h('input', { type: 'password', id: 'relogin-password', autocomplete: 'current-password', required: true });
     const form = h('form', { class: 'dialog-body' },
-      h('h2', null, 'Your session has ended'),
+      h('h2', { id: 'relogin-title' }, 'Your session has ended'),
       h('p', null, `Log in again as ${currentUser?.username}: what you were doing is kept.`),
       h('label', { for: 'relogin-password' }, 'Password'), pass, msg,
       h('button', { type: 'submit', class: 'primary' }, 'Log in and carry on'));

@@ -259,6 +259,31 @@ if (!timingsOnly) {
     });
   }
 
+  // The session ends while a visit is being written up: the password is asked for in place
+  // and the visit is saved as written.
+  await test('a session that ends mid-form loses nothing', async (page) => {
+    await login(page, 'social.worker');
+    const child = (await apiCall(page, '/api/my-work')).body.children[0];
+    await visit(page, `#/child/${child.child_id}`);
+    await page.click('button:has-text("Record a visit")');
+    const note = `Seen at school, talked about her week (${Date.now()}).`;
+    await page.fill('form[data-form=visit] textarea[name=notes]', note);
+    await apiCall(page, '/api/logout', 'POST', {});  // as if the idle timeout had passed
+    await page.click('form[data-form=visit] button[type=submit]');
+    await page.waitForSelector('dialog[open] #relogin-password');
+    await page.screenshot({ path: path.join(outDir, 'session-ended.png') });
+    await page.fill('#relogin-password', PASSWORD);
+    await page.click('dialog[open] button[type=submit]');
+    await page.waitForSelector('dialog', { state: 'detached' });
+    let saved = [];
+    for (let i = 0; i < 20 && !saved.length; i++) {
+      const visits = (await apiCall(page, `/api/visits?child_id=${child.child_id}&limit=1000`)).body.items;
+      saved = visits.filter((v) => v.notes === note);
+      if (!saved.length) await page.waitForTimeout(250);
+    }
+    check(saved.length === 1, 'the visit typed before the session ended was saved once');
+  });
+
   // Keyboard only: log in, move through the navigation and open a page.
   await test('keyboard only', async (page) => {
     await page.goto(base + '/');
