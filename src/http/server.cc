@@ -10,6 +10,8 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -29,6 +31,7 @@
 #include "returns/report.h"
 #include "returns/ssda903.h"
 #include "returns/ssda903_measures.h"
+#include "returns/ssda903_reader.h"
 #include "returns/ssda903_validate.h"
 #include "storage/database.h"
 #include "synth/measure.h"
@@ -352,6 +355,9 @@ class Server::Impl {
     svr_.Get("/api/returns/cin/validate", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
                return ValidateCin(req, *u);
              }));
+    svr_.Post("/api/returns/903/validate",
+              Wrap(Gate::kUser,
+                   [this](const auto& req, const User* u) { return Validate903Upload(req, *u); }));
     svr_.Get("/api/returns/903/validate", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
                return Validate903(req, *u);
              }));
@@ -1045,6 +1051,97 @@ class Server::Impl {
     r.body["errors"] = CountErrors(findings);
     r.body["queries"] = findings.size() - static_cast<size_t>(CountErrors(findings));
     AddFindings(findings, r.body, refs);
+    return r;
+  }
+
+  // POST /api/returns/903/validate {"year": "2025-26", "files": [{"name", "text"}, ...]}: an
+  // SSDA903 from another system (its CSV tables, or one XML file), checked against every rule
+  // that can run on it alone. The files are read from a private temporary folder, removed
+  // afterwards.
+  Reply Validate903Upload(const httplib::Request& req, const User& user) {
+    if (Status s = NoChildLists(user); !s.ok()) return Error(s);
+    auto body = ParseJson(req.body);
+    if (!body.ok()) return Error(body.status());
+    const json& b = *body;
+    if (!b.is_object() || !b.contains("year") || !b["year"].is_string()) {
+      return Error(InvalidArgument("expected the collection year, e.g. \"2025-26\"", "year"));
+    }
+    auto year = cin::ParseCollectionYear(b["year"].get<std::string>());
+    if (!year.ok()) return Error(year.status().WithFieldPrefix("year"));
+    if (!b.contains("files") || !b["files"].is_array() || b["files"].empty() ||
+        b["files"].size() > 20) {
+      return Error(InvalidArgument("expected 1 to 20 files, each {\"name\", \"text\"}", "files"));
+    }
+    std::error_code ec;
+    std::string dir = (std::filesystem::temp_directory_path(ec) / "sg-903-XXXXXX").string();
+    if (ec || mkdtemp(dir.data()) == nullptr) {
+      return Error(IoError("cannot make a temporary folder for the upload"));
+    }
+    struct Cleanup {
+      std::string dir;
+      ~Cleanup() {
+        std::error_code e;
+        std::filesystem::remove_all(dir, e);
+      }
+    } cleanup{dir};
+    std::string path = dir;
+    for (size_t i = 0; i < b["files"].size(); ++i) {
+      const json& f = b["files"][i];
+      const std::string field = "files[" + std::to_string(i) + "]";
+      if (!f.is_object() || !f.contains("name") || !f["name"].is_string() || !f.contains("text") ||
+          !f["text"].is_string()) {
+        return Error(InvalidArgument("expected {\"name\", \"text\"}", field));
+      }
+      // Only the file's own name, and only plain characters: nothing can leave the folder.
+      std::string name = std::filesystem::path(f["name"].get<std::string>()).filename().string();
+      if (name.empty() || name.size() > 100 ||
+          !std::all_of(name.begin(), name.end(),
+                       [](char c) {
+                         return std::isalnum(static_cast<unsigned char>(c)) || c == '.' ||
+                                c == '_' || c == '-' || c == ' ';
+                       }) ||
+          name.front() == '.') {
+        return Error(InvalidArgument("a file name of letters, digits, '.', '_' and '-'", field));
+      }
+      std::ofstream out(dir + "/" + name, std::ios::binary);
+      out << f["text"].get_ref<const std::string&>();
+      if (!out) return Error(IoError("cannot write the uploaded file"));
+      if (b["files"].size() == 1) path = dir + "/" + name;
+    }
+    std::vector<Finding> findings;
+    auto current = ssda903::ReadReturn(path, findings);
+    if (!current.ok()) return Error(current.status());
+    current->collection_year = *year;
+    ssda903::ValidateOptions options;
+    options.collection_year = *year;
+    ssda903::Validation v;
+    v.findings = std::move(findings);
+    ssda903::Validate(*current, options, v);
+    // Files of another system name their own paths: say only the file's name.
+    for (Finding& f : v.findings) {
+      if (f.path.rfind(dir, 0) == 0)
+        f.path = f.path.substr(std::min(f.path.size(), dir.size() + 1));
+    }
+    std::map<std::string, ChildRef> refs;
+    for (const Finding& f : v.findings) {
+      if (f.child.empty() || refs.count(f.child)) continue;
+      ListQuery q;
+      q.limit = 1;
+      q.equals.emplace_back("la_child_id", Value{f.child});
+      auto page = store_.List(Entity("child"), q);
+      if (page.ok() && !page->items.empty()) refs[f.child].id = page->items.front().id();
+    }
+    Reply r;
+    r.body = json::object();
+    r.body["year"] = cin::CollectionLabel(*year);
+    r.body["children"] = v.children;
+    r.body["rules_run"] = v.rules_run;
+    r.body["errors"] = CountErrors(v.findings);
+    r.body["queries"] = v.findings.size() - static_cast<size_t>(CountErrors(v.findings));
+    json not_run = json::array();
+    for (const auto& n : v.not_run) not_run.push_back({{"rule", n.rule}, {"needs", n.needs}});
+    r.body["not_run"] = std::move(not_run);
+    AddFindings(v.findings, r.body, refs);
     return r;
   }
 

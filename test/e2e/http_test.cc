@@ -250,6 +250,37 @@ TEST_P(HttpApi, AnUploadedCinCensusIsChecked) {
   ExpectError(denied, 403, "permission_denied");
 }
 
+TEST_P(HttpApi, AnUploaded903IsCheckedInAPrivateFolder) {
+  const std::string cookie = Login("team.manager");
+  // A header table with one child whose sex is not a code; a file name that tries to leave
+  // the folder keeps only its own name.
+  const std::string header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,9,01/01/2015,WBRI,UN1,,\n";
+  auto r = client_->Post(
+      "/api/returns/903/validate", {{"Cookie", cookie}},
+      json{{"year", "2025-26"}, {"files", {{{"name", "../../header.csv"}, {"text", header}}}}}
+          .dump(),
+      "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json b = Body(r);
+  EXPECT_EQ(b["year"], "2025-26");
+  EXPECT_GT(b["rules_run"].get<int>(), 0);
+  bool sex = false;
+  for (const json& f : b["findings"]) {
+    EXPECT_EQ(f["where"].get<std::string>().find("sg-903-"), std::string::npos) << f.dump();
+    if (f["field"] == "SEX" && f["child"] == "C1") sex = true;
+  }
+  EXPECT_TRUE(sex) << b.dump();
+  auto bad =
+      client_->Post("/api/returns/903/validate", {{"Cookie", cookie}},
+                    json{{"year", "2025-26"}, {"files", {{{"name", ".."}, {"text", "x"}}}}}.dump(),
+                    "application/json");
+  ExpectError(bad, 400, "invalid_argument", "files[0]");
+  auto no_year = client_->Post("/api/returns/903/validate", {{"Cookie", cookie}},
+                               json{{"files", json::array()}}.dump(), "application/json");
+  ExpectError(no_year, 400, "invalid_argument", "year");
+}
+
 TEST_P(HttpApi, PatchNeedsTheCurrentVersionAndKeepsHistory) {
   const std::string cookie = Login("social.worker");
   auto created = Post("/api/children",

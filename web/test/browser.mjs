@@ -251,7 +251,7 @@ if (!timingsOnly) {
       await visit(page, '#/returns');
       const children = (fs.readFileSync(process.env.SG_CIN_FILE, 'utf8').match(/<Child>/g) ?? []).length;
       check(children > 100, `the census file has children (${children})`);
-      await page.setInputFiles('#cin-file', process.env.SG_CIN_FILE);
+      await page.setInputFiles('#return-file', process.env.SG_CIN_FILE);
       await page.waitForSelector('section[aria-label$="(uploaded)"]', { timeout: 60000 });
       const lede = await page.textContent('section[aria-label$="(uploaded)"] .lede');
       check(lede.includes(`${children.toLocaleString('en-GB')} children`), `the upload's summary counts its ${children} children (${lede})`);

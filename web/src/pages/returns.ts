@@ -40,18 +40,24 @@ export async function returnsPage(main: HTMLElement, params: URLSearchParams): P
   const year = params.get('year') ?? thisYear();
   const v = await api<Validation>(`/api/returns/${kind}/validate?year=${encodeURIComponent(year)}`);
   const results = h('div', null, render(v, `Built from the record`));
-  const file = h('input', { type: 'file', id: 'cin-file', accept: '.xml,application/xml,text/xml' }) as HTMLInputElement;
+  const file = kind === 'cin'
+    ? h('input', { type: 'file', id: 'return-file', accept: '.xml,application/xml,text/xml' }) as HTMLInputElement
+    : h('input', { type: 'file', id: 'return-file', multiple: true, accept: '.csv,.xml,text/csv' }) as HTMLInputElement;
   const status = h('p', { role: 'status' });
   file.addEventListener('change', async () => {
-    const f = file.files?.[0];
-    if (!f) return;
-    status.textContent = `Checking ${f.name}…`;
+    const files = Array.from(file.files ?? []);
+    if (!files.length) return;
+    const names = files.map((f) => f.name).join(', ');
+    status.textContent = `Checking ${names}…`;
     try {
-      const up = await api<Validation>('/api/returns/cin/validate', 'POST', { xml: await f.text() });
+      const up = kind === 'cin'
+        ? await api<Validation>('/api/returns/cin/validate', 'POST', { xml: await files[0].text() })
+        : await api<Validation>('/api/returns/903/validate', 'POST',
+          { year, files: await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))) });
       status.textContent = '';
-      results.replaceChildren(render(up, `${f.name} (uploaded)`));
+      results.replaceChildren(render(up, `${names} (uploaded)`));
     } catch (e) {
-      status.textContent = `${f.name} could not be checked: ${(e as Error).message}`;
+      status.textContent = `${names} could not be checked: ${(e as Error).message}`;
     }
   });
   put(main,
@@ -59,6 +65,8 @@ export async function returnsPage(main: HTMLElement, params: URLSearchParams): P
     h('nav', { class: 'filters', 'aria-label': 'Return' },
       h('a', { href: `#/returns?return=cin&year=${year}`, 'aria-current': kind === 'cin' ? 'page' : null }, 'CIN census'),
       h('a', { href: `#/returns?return=903&year=${year}`, 'aria-current': kind === '903' ? 'page' : null }, 'SSDA903')),
-    kind === 'cin' ? h('p', null, h('label', { for: 'cin-file' }, 'Or check a census file from another system: '), file, status) : null,
+    h('p', null, h('label', { for: 'return-file' }, kind === 'cin'
+      ? 'Or check a census file from another system: '
+      : `Or check a ${year} SSDA903 from another system (its CSV tables, or one XML file): `), file, status),
     results);
 }
