@@ -117,6 +117,31 @@ json BuildOpenApi() {
        {{{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}}}},
       {"responses", {{"200", {{"description", "the record"}}}}}};
 
+  // The web application's own endpoints.
+  auto simple = [&](const char* path, const char* method, const char* summary) {
+    paths[path][method] = {{"summary", summary},
+                           {"responses", {{"200", {{"description", "OK"}}},
+                                          {"403", {{"description", "not for this role"}}}}}};
+  };
+  simple("/api/search/children", "get",
+         "Children by name (typos forgiven), date of birth, UPN or LA child id: ?q=&limit=");
+  simple("/api/front-door/queue", "get", "Contacts awaiting a Front Door decision, oldest first");
+  simple("/api/my-work", "get", "The caseload of the logged-in worker with what is due (?as_of=)");
+  simple("/api/team-work", "get", "Every worker's caseload in a team (?team_id=&as_of=)");
+  simple("/api/children/{id}/due", "get", "What is due and overdue for a child (?as_of=)");
+  simple("/api/children/{id}/placement-change", "post",
+         "End the open looked-after episode and start the next in one transaction: episode_id, "
+         "version, date, placement_type, placement_provider, placement_postcode, provider_urn, "
+         "reason_place_change, reason_new_episode");
+  simple("/api/indicators", "get",
+         "The scorecard: ?period= or ?monthly=FROM..TO, &by=, &only=; \"refreshing\" when newer "
+         "figures are being computed");
+  simple("/api/returns/cin/validate", "get", "The CIN census built from the record, validated");
+  simple("/api/returns/cin/validate", "post", "An uploaded CIN census validated: {\"xml\"}");
+  simple("/api/returns/903/validate", "get", "The SSDA903 built from the record, validated");
+  simple("/api/returns/903/validate", "post",
+         "An uploaded SSDA903 validated: {\"year\", \"files\": [{\"name\", \"text\"}]}");
+
   for (const EntityDesc& e : AllEntities()) {
     const std::string name(e.name);
     json props = {{"id", {{"type", "integer"}, {"readOnly", true}}},

@@ -354,6 +354,12 @@ TEST_P(HttpApi, OpenApiDescribesEveryCollection) {
     EXPECT_TRUE(doc["components"]["schemas"].contains(std::string(e.name))) << e.name;
   }
   EXPECT_TRUE(doc["paths"].contains("/healthz"));
+  for (const char* path :
+       {"/api/search/children", "/api/front-door/queue", "/api/my-work", "/api/team-work",
+        "/api/children/{id}/due", "/api/children/{id}/placement-change"}) {
+    EXPECT_TRUE(doc["paths"].contains(path)) << path;
+  }
+  EXPECT_TRUE(doc["paths"]["/api/returns/903/validate"].contains("post"));
 }
 
 TEST_P(HttpApi, CodeListsAreServed) {
@@ -405,6 +411,66 @@ TEST_P(HttpApi, TheLiveRecordIsValidatedAsAn903AndMeasured) {
   ASSERT_GE(measures.size(), 10u);
   EXPECT_EQ(measures[0]["id"], "cla_at_31_march");
   EXPECT_GE(measures[0]["value"].get<double>(), 0);
+}
+
+TEST_P(HttpApi, APlacementChangeIsOneTransaction) {
+  const std::string worker = Login("social.worker");
+  auto list = Get("/api/cla-episodes?limit=1000", worker);
+  ASSERT_EQ(list->status, 200);
+  json open;
+  const json episodes = Body(list)["items"];
+  for (const json& e : episodes) {
+    if (e["end_date"].is_null() && e["start_date"].get<std::string>() < "2026-02-01") open = e;
+  }
+  ASSERT_FALSE(open.is_null()) << "the demo LA has a child in care";
+  const std::string url =
+      "/api/children/" + std::to_string(open["child_id"].get<Id>()) + "/placement-change";
+  // The new placement is not a code: nothing changes, not even the episode that would end.
+  auto bad = Post(url,
+                  {{"episode_id", open["id"]},
+                   {"version", open["version"]},
+                   {"date", "2026-02-20"},
+                   {"placement_type", "ZZ"}},
+                  worker);
+  ExpectError(bad, 400, "invalid_argument", "placement_type");
+  auto still = Get("/api/cla-episodes/" + std::to_string(open["id"].get<Id>()), worker);
+  EXPECT_TRUE(Body(still)["end_date"].is_null());
+  EXPECT_EQ(Body(still)["version"], open["version"]);
+  auto ok = Post(url,
+                 {{"episode_id", open["id"]},
+                  {"version", open["version"]},
+                  {"date", "2026-02-20"},
+                  {"placement_type", "U4"},
+                  {"reason_place_change", "CARPL"}},
+                 worker);
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 201) << ok->body;
+  const json next = Body(ok);
+  EXPECT_EQ(next["start_date"], "2026-02-20");
+  EXPECT_EQ(next["reason_new_episode"], "P");
+  EXPECT_EQ(next["legal_status"], open["legal_status"]);
+  EXPECT_TRUE(next["end_date"].is_null());
+  const json ended = Body(Get("/api/cla-episodes/" + std::to_string(open["id"].get<Id>()), worker));
+  EXPECT_EQ(ended["end_date"], "2026-02-20");
+  EXPECT_EQ(ended["reason_ceased"], "X1");
+  EXPECT_EQ(ended["reason_place_change"], "CARPL");
+  // The same change again finds the episode already ended.
+  ExpectError(Post(url,
+                   {{"episode_id", open["id"]},
+                    {"version", ended["version"]},
+                    {"date", "2026-02-21"},
+                    {"placement_type", "U4"}},
+                   worker),
+              409, "failed_precondition", "episode_id");
+  // Members see no child: not the work lists, the search or the due dates.
+  const std::string member = Login("member");
+  for (const char* path : {"/api/search/children?q=a", "/api/front-door/queue", "/api/my-work",
+                           "/api/team-work?team_id=1"}) {
+    auto r = Get(path, member);
+    ExpectError(r, 403, "permission_denied");
+    EXPECT_FALSE(Body(r).contains("items")) << path;
+  }
+  ExpectError(Get("/api/team-work?team_id=1", worker), 403, "permission_denied");
 }
 
 TEST_P(HttpApi, TheScorecardAndAnnexAAreServed) {
