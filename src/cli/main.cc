@@ -1091,7 +1091,7 @@ int main(int argc, char** argv) {
 
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 8;
+  int threads = 32;  // a kept-alive connection holds a thread: one per client
   bool secure_cookies = false;
   auto* serve = app.add_subcommand("serve", "Serve the web application and the HTTP API");
   serve->add_option("--host", host, "address to listen on")->capture_default_str();
