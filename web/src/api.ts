@@ -88,10 +88,19 @@ function loginDialog(): Promise<void> {
 }
 
 export interface CodeList { name: string; title: string; codes: { code: string; label: string }[] }
-const codeLists = new Map<string, Promise<CodeList>>();
-export function codeList(name: string): Promise<CodeList> {
-  if (!codeLists.has(name)) codeLists.set(name, api<CodeList>(`/api/code-lists/${name}`));
-  return codeLists.get(name)!;
+// Every code list in one request (34 KB), the first time any is needed: a page that labels
+// many codes does not wait for one round trip per list.
+let allLists: Promise<Map<string, CodeList>> | null = null;
+export async function codeList(name: string): Promise<CodeList> {
+  allLists ??= api<CodeList[]>('/api/code-lists')
+    .then((ls) => new Map(ls.map((l) => [l.name, l])))
+    .catch((e) => {
+      allLists = null;  // try again next time
+      throw e;
+    });
+  const l = (await allLists).get(name);
+  if (!l) throw new Error(`no code list ${name}`);
+  return l;
 }
 export async function codeLabel(list: string, code: string | null | undefined): Promise<string> {
   if (!code) return '';

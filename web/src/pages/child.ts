@@ -2,7 +2,7 @@
 // timeline, and forms for the common steps (visit, assessment, plan review, placement change)
 // that carry forward what the record already knows. Drafts are kept as the user types.
 import { put, h, ukDate, ukDateTime, ageYears, todayIso } from '../dom';
-import { api, codeLabel, currentUser } from '../api';
+import { api, codeLabel, codeList, currentUser } from '../api';
 import { field, input, keepDraft, select, showError, textarea, values } from '../forms';
 
 type Rec = Record<string, any> & { id: number; version: number };
@@ -198,6 +198,7 @@ export async function childPage(main: HTMLElement, _p: URLSearchParams, id: stri
   const [r, s] = await Promise.all([
     api<ChildRecord>(`/api/children/${encodeURIComponent(id)}/record`),
     api<Summary>(`/api/children/${encodeURIComponent(id)}/due`),
+    codeList('visit_type'),  // the code lists, fetched alongside
   ]);
   const c = r.child;
   const age = ageYears(c.date_of_birth);
