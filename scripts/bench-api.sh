@@ -56,6 +56,9 @@ request = function()
   elseif k == 8 then return wrk.format("GET", "/api/children/" .. c)
   else return wrk.format("GET", "/api/my-work") end
 end
+-- SG_THINK_MS: each client pauses this long between requests (0: as fast as it can).
+local think = tonumber(os.getenv("SG_THINK_MS") or "0")
+delay = function() return think end
 local errors = 0
 response = function(status) if status >= 400 then errors = errors + 1 end end
 done = function(summary, latency, requests)
@@ -66,4 +69,9 @@ done = function(summary, latency, requests)
 end
 LUA
 echo "bench-api: 32 connections, 2 wrk threads, 20 s, server threads $threads, against $url"
-wrk -t2 -c32 -d20s --latency -s "$tmp/mix.lua" "$url" | grep -E "Latency|Req/Sec|requests in|Non-2xx|bench-api|50%|90%|99%"
+echo "bench-api: saturated: every client sends its next request as soon as it has an answer"
+SG_THINK_MS=0 wrk -t2 -c32 -d20s --latency -s "$tmp/mix.lua" "$url" |
+  grep -E "requests in|Non-2xx|bench-api|50%|90%|99%"
+echo "bench-api: paced: every client pauses 100 ms between requests (still far busier than people)"
+SG_THINK_MS=100 wrk -t2 -c32 -d20s --latency -s "$tmp/mix.lua" "$url" |
+  grep -E "requests in|Non-2xx|bench-api|50%|90%|99%"

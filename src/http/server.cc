@@ -791,7 +791,14 @@ class Server::Impl {
       }
     }
     if (body.empty()) {
-      auto card = ind::Evaluate(**facts, o);
+      // Computed on a thread of lower priority (its own threads inherit it), so that a
+      // scorecard recomputed after the record changed does not hold up other requests.
+      Result<ind::Scorecard> card = Status(StatusCode::kInternal, "not computed");
+      std::thread worker([&] {
+        Background();
+        card = ind::Evaluate(**facts, o);
+      });
+      worker.join();
       if (!card.ok()) {
         std::lock_guard<std::mutex> lock(scorecards_mu_);
         if (auto it = scorecards_.find(key); it != scorecards_.end()) it->second.computing = false;
@@ -850,7 +857,8 @@ class Server::Impl {
       std::lock_guard<std::mutex> lock(facts_mu_);
       if (facts_ && facts_marker_ == marker) return facts_;
       if (facts_) {
-        // At most one reload every few seconds, however often the record changes.
+        // At most one reload every 30 seconds, however often the record changes: a reload
+        // reads the whole record again (about a second of both cores for a large LA).
         const auto now = std::chrono::steady_clock::now();
         if (!facts_loading_ && now - facts_loaded_at_ >= kFactsMinAge) {
           facts_loading_ = true;
@@ -1453,7 +1461,7 @@ class Server::Impl {
   std::int64_t facts_marker_ = -1;                         // guarded by facts_mu_
   bool facts_loading_ = false;                             // guarded by facts_mu_
   std::chrono::steady_clock::time_point facts_loaded_at_;  // guarded by facts_mu_
-  static constexpr std::chrono::seconds kFactsMinAge{10};
+  static constexpr std::chrono::seconds kFactsMinAge{30};
   std::thread facts_reload_;  // guarded by facts_mu_
   std::string openapi_;
   std::unique_ptr<ChildSearch> search_;  // null without a store location
