@@ -220,7 +220,8 @@ Result<ind::Targets> ReadTargets(const std::string& path) {
 }
 
 int RunServe(const std::string& db, const std::string& host, int port, int threads,
-             bool secure_cookies, const std::string& targets, const std::string& web_dir) {
+             bool secure_cookies, const std::string& targets, const std::string& web_dir,
+             int scorecard_refresh) {
   // Block the termination signals in every thread; one thread waits for them and stops the
   // server, so that in-flight requests finish and the store closes cleanly.
   sigset_t signals;
@@ -244,6 +245,7 @@ int RunServe(const std::string& db, const std::string& host, int port, int threa
   options.threads = threads;
   options.secure_cookies = secure_cookies;
   options.store_location = db;
+  options.scorecard_refresh_seconds = scorecard_refresh;
   if (!web_dir.empty()) {
     if (std::filesystem::exists(std::filesystem::path(web_dir) / "index.html")) {
       options.static_dir = web_dir;
@@ -1103,6 +1105,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   std::string serve_targets;
   std::string web_dir = SG_WEB_DIST;
+  int scorecard_refresh = 30;
+  serve
+      ->add_option("--scorecard-refresh", scorecard_refresh,
+                   "recompute the scorecard from the record at most every N seconds after it "
+                   "changes")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 86400));
   serve
       ->add_option("--web", web_dir,
                    "the built web application (web/dist); without it, a page about the API")
@@ -1315,7 +1324,9 @@ int main(int argc, char** argv) {
   try {
     if (*migrate) return RunMigrate(db);
     if (*demo) return RunDemo(db);
-    if (*serve) return RunServe(db, host, port, threads, secure_cookies, serve_targets, web_dir);
+    if (*serve)
+      return RunServe(db, host, port, threads, secure_cookies, serve_targets, web_dir,
+                      scorecard_refresh);
     if (*exp_json) return RunExport(db, out_path);
     if (*imp_json) return RunImport(db, in_path, as_user);
     if (*imp_cin) return RunImportCin(db, cin_file, as_user);

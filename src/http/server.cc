@@ -857,10 +857,12 @@ class Server::Impl {
       std::lock_guard<std::mutex> lock(facts_mu_);
       if (facts_ && facts_marker_ == marker) return facts_;
       if (facts_) {
-        // At most one reload every 30 seconds, however often the record changes: a reload
+        // At most one reload every scorecard_refresh_seconds, however often the record
+        // changes: a reload
         // reads the whole record again (about a second of both cores for a large LA).
         const auto now = std::chrono::steady_clock::now();
-        if (!facts_loading_ && now - facts_loaded_at_ >= kFactsMinAge) {
+        if (!facts_loading_ &&
+            now - facts_loaded_at_ >= std::chrono::seconds(options_.scorecard_refresh_seconds)) {
           facts_loading_ = true;
           if (facts_reload_.joinable()) facts_reload_.join();
           facts_reload_ = std::thread([this, marker] {
@@ -1461,8 +1463,7 @@ class Server::Impl {
   std::int64_t facts_marker_ = -1;                         // guarded by facts_mu_
   bool facts_loading_ = false;                             // guarded by facts_mu_
   std::chrono::steady_clock::time_point facts_loaded_at_;  // guarded by facts_mu_
-  static constexpr std::chrono::seconds kFactsMinAge{30};
-  std::thread facts_reload_;  // guarded by facts_mu_
+  std::thread facts_reload_;                               // guarded by facts_mu_
   std::string openapi_;
   std::unique_ptr<ChildSearch> search_;  // null without a store location
   struct CachedBody {

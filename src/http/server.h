@@ -22,11 +22,14 @@ struct ServerOptions {
   // Request bodies above this get 413; large enough for a county's CIN census uploaded to be
   // checked (a 903 or census of a county is a few megabytes).
   std::size_t max_body_bytes = std::size_t{64} << 20;
-  int threads = 32;  // a kept-alive connection holds a thread while it is open
+  int threads = 32;             // a kept-alive connection holds a thread while it is open
   bool secure_cookies = false;  // set when served behind TLS
   std::string static_dir;       // built web assets, served at /; empty = built-in page
   std::string store_location;   // the store's file or URL, for bulk reads (indicators)
   ind::Targets targets;         // the LA's indicator targets (RAG)
+  // The scorecard's figures are recomputed from the record at most this often after it
+  // changes (a reload reads the whole record: about a second of both cores for a large LA).
+  int scorecard_refresh_seconds = 30;
 };
 
 class Server {

@@ -94,7 +94,8 @@ ServerProcess::ServerProcess(const std::string& db) {
   posix_spawn_file_actions_adddup2(&fa, out_pipe[1], 1);
   posix_spawn_file_actions_addclose(&fa, out_pipe[0]);
   posix_spawn_file_actions_addclose(&fa, out_pipe[1]);
-  const std::vector<std::string> args = {"serve", "--db", db, "--port", "0", "--log-level", "warn"};
+  const std::vector<std::string> args = {
+      "serve", "--db", db, "--port", "0", "--log-level", "warn", "--scorecard-refresh", "1"};
   auto argv = Argv(args);
   const int rc = posix_spawn(&pid_, argv[0], &fa, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&fa);
