@@ -146,8 +146,9 @@ color:#1b1b1b;line-height:1.5}code{background:#f3f2f1;padding:0 .2rem}
 <body><h1>Safeguard</h1>
 <p class="note">All data in this demo is synthetic: no real child, family or worker is in it.</p>
 <p>Safeguard records a child's journey through children's social care, from the first contact to
-leaving care. The browser application is being built; today the case record is served as a
-JSON API, described at <a href="/api/openapi.json">/api/openapi.json</a>.</p>
+leaving care. This server was started without the browser application (build it with
+<code>make web</code>, or give <code>safeguard serve --web DIR</code>); the JSON API is served
+and described at <a href="/api/openapi.json">/api/openapi.json</a>.</p>
 <p>Log in with <code>POST /api/login</code> and a JSON body
 <code>{"username": "social.worker", "password": "safeguard-demo"}</code>; the session cookie it
 sets authorises the other calls. <a href="/healthz">/healthz</a> reports the server's health.</p>
