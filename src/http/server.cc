@@ -906,11 +906,20 @@ class Server::Impl {
     }
   }
 
+  // The highest record_history id, on a connection kept for it (opening one per request
+  // cost more than the query).
   Result<std::int64_t> HistoryMarker() {
-    SG_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, OpenDatabase(options_.store_location));
+    std::lock_guard<std::mutex> lock(marker_mu_);
+    if (!marker_db_) {
+      SG_ASSIGN_OR_RETURN(marker_db_, OpenDatabase(options_.store_location));
+    }
     std::int64_t marker = 0;
-    SG_RETURN_IF_ERROR(db->QueryEach("SELECT COALESCE(MAX(id), 0) FROM record_history", {},
-                                     [&](const RowView& r) { marker = r.Int(0); }));
+    Status s = marker_db_->QueryEach("SELECT COALESCE(MAX(id), 0) FROM record_history", {},
+                                     [&](const RowView& r) { marker = r.Int(0); });
+    if (!s.ok()) {
+      marker_db_.reset();  // a lost connection is opened afresh next time
+      return s;
+    }
     return marker;
   }
 
@@ -1481,6 +1490,8 @@ class Server::Impl {
     bool computing = false;                   // a request is computing it afresh
   };
   std::map<std::string, Scorecard> scorecards_;  // query -> scorecard; guarded by scorecards_mu_
+  std::mutex marker_mu_;
+  std::unique_ptr<Database> marker_db_;  // guarded by marker_mu_
   std::mutex la_mu_;
   bool la_known_ = false;                   // guarded by la_mu_
   std::string la_code_;                     // guarded by la_mu_
