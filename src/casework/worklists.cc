@@ -180,7 +180,7 @@ std::vector<DueItem> Due(const ChildRecords& c, Date today) {
     AddDue(out, "cp_review",
            last_review ? "Review child protection conference (every 6 months)"
                        : "First review child protection conference (within 3 months)",
-           last_review ? AddMonths(*last_review, 6) : AddMonths(*start, 3), today, p, false);
+           last_review ? last_review->AddMonths(6) : start->AddMonths(3), today, p, false);
   }
   // Child in need plans (a child on a CP plan is visited under that plan).
   for (const Record& p : c.cin_plans) {
@@ -198,7 +198,7 @@ std::vector<DueItem> Due(const ChildRecords& c, Date today) {
       if (d && *d <= today && (!last_review || *d > *last_review)) last_review = d;
     }
     AddDue(out, "cin_review", "Child in need plan review (every 3 months)",
-           AddMonths(last_review ? *last_review : *start, 3), today, p, false);
+           (last_review ? *last_review : *start).AddMonths(3), today, p, false);
   }
   // Looked after.
   if (auto care = OpenPeriodOfCare(c.episodes, today)) {
@@ -219,10 +219,10 @@ std::vector<DueItem> Due(const ChildRecords& c, Date today) {
              WorkingDaysAfter(start, 20), today, *episode, false);
     } else if (reviews.size() == 1) {
       AddDue(out, "cla_review", "Second looked-after review (within 3 months of the first)",
-             AddMonths(reviews[0], 3), today, *episode, false);
+             reviews[0].AddMonths(3), today, *episode, false);
     } else {
-      AddDue(out, "cla_review", "Looked-after review (every 6 months)",
-             AddMonths(reviews.back(), 6), today, *episode, false);
+      AddDue(out, "cla_review", "Looked-after review (every 6 months)", reviews.back().AddMonths(6),
+             today, *episode, false);
     }
   }
   std::stable_sort(out.begin(), out.end(),
@@ -268,15 +268,6 @@ Result<ChildSummary> Summarise(Store& store, const Record& child, Date today) {
 }
 
 }  // namespace
-
-Date AddMonths(Date d, int months) {
-  const int index = d.year() * 12 + static_cast<int>(d.month()) - 1 + months;
-  const int year = index / 12;
-  const unsigned month = static_cast<unsigned>(index % 12) + 1;
-  unsigned day = d.day();
-  while (day > 28 && !Date::IsValidCivil(year, month, day)) --day;
-  return Date::FromCivil(year, month, day);
-}
 
 Result<std::vector<DueItem>> DueForChild(Store& store, Id child_id, Date today) {
   SG_ASSIGN_OR_RETURN(ChildRecords c, LoadFor(store, child_id));

@@ -93,7 +93,4 @@ Result<std::vector<QueueItem>> FrontDoorQueue(Store& store, Timestamp now, int l
 // team manager of that worker's team (0 when there is none).
 Result<std::pair<Id, Id>> BusiestWorkerAndManager(Store& store, Date today);
 
-// "3 months after d", clamped to the month's last day (31 Jan + 1 month = 28/29 Feb).
-Date AddMonths(Date d, int months);
-
 }  // namespace sg::work

@@ -121,6 +121,16 @@ std::string Date::ToUkString() const {
   return buf;
 }
 
+Date Date::AddMonths(int months) const {
+  const Civil c = CivilFromDays(days_);
+  const int index = c.y * 12 + static_cast<int>(c.m) - 1 + months;
+  const int year = index >= 0 ? index / 12 : (index - 11) / 12;
+  const unsigned month = static_cast<unsigned>(index - year * 12) + 1;
+  unsigned day = c.d;
+  while (day > 28 && !IsValidCivil(year, month, day)) --day;
+  return FromCivil(year, month, day);
+}
+
 int Date::YearsSince(Date dob) const {
   const Civil now = CivilFromDays(days_);
   const Civil b = CivilFromDays(dob.days_);

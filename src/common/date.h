@@ -39,6 +39,9 @@ class Date {
   unsigned weekday() const;
 
   Date AddDays(std::int32_t n) const { return FromDays(days_ + n); }
+  // Moved by whole months (either way); a day past the end of the target month becomes its
+  // last day (31 January + 1 month = 28 or 29 February).
+  Date AddMonths(int months) const;
   std::string ToString() const;    // "YYYY-MM-DD"
   std::string ToUkString() const;  // "DD/MM/YYYY"
 

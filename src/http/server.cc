@@ -198,9 +198,8 @@ class Server::Impl {
       // and for members.
       {
         const Date today = SystemClock().Now().UkDate();
-        const Date end =
-            work::AddMonths(Date::FromCivil(today.year(), today.month(), 1), 1).AddDays(-1);
-        const Date start = work::AddMonths(Date::FromCivil(today.year(), today.month(), 1), -23);
+        const Date end = Date::FromCivil(today.year(), today.month(), 1).AddMonths(1).AddDays(-1);
+        const Date start = Date::FromCivil(today.year(), today.month(), 1).AddMonths(-23);
         httplib::Request req;
         req.params.emplace("monthly", start.ToString() + ".." + end.ToString());
         for (const char* role : {"SENIOR_LEADER", "SCRUTINY_MEMBER"}) {

@@ -96,18 +96,6 @@ inline Day AddYears(Day d, int years) {
   return Date::FromCivil(y, x.month(), day).days();
 }
 
-inline Day AddMonths(Day d, int months) {
-  const Date x = Date::FromDays(d);
-  int m = static_cast<int>(x.month()) - 1 + months;
-  int y = x.year() + m / 12;
-  m %= 12;
-  if (m < 0) {
-    m += 12;
-    --y;
-  }
-  unsigned day = x.day();
-  while (!Date::IsValidCivil(y, static_cast<unsigned>(m + 1), day)) --day;
-  return Date::FromCivil(y, static_cast<unsigned>(m + 1), day).days();
-}
+inline Day AddMonths(Day d, int months) { return Date::FromDays(d).AddMonths(months).days(); }
 
 }  // namespace sg::ind::defs

@@ -26,17 +26,7 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiAlnum(char c) { return IsDigit(c) || IsUpper(c) || (c >= 'a' && c <= 'z'); }
 
-// `d` moved by whole months; a day past the end of the target month becomes its last day
-// (31 March + 9 months = 31 December; 29 February + 12 months = 28 February).
-Date AddMonths(Date d, int months) {
-  const int index = d.year() * 12 + static_cast<int>(d.month()) - 1 + months;
-  const int year = index / 12;
-  const unsigned month = static_cast<unsigned>(index % 12) + 1;
-  unsigned day = d.day();
-  while (day > 28 && !Date::IsValidCivil(year, month, day)) --day;
-  return Date::FromCivil(year, month, day);
-}
-Date AddYears(Date d, int years) { return AddMonths(d, years * 12); }
+Date AddYears(Date d, int years) { return d.AddMonths(years * 12); }
 
 // True when any episode of the child has ReferralNFA false (a referral going on to action).
 bool HasActionedReferral(const Child& c) {
@@ -403,7 +393,7 @@ constexpr RuleInfo k8530Q{
     "the expected range for this census (March to December of the Census Year end)"};
 void Check8530Q(const Context& ctx, Findings& out) {
   const Date earliest = ctx.reference_date.AddDays(-30);
-  const Date latest = AddMonths(ctx.reference_date, 9);
+  const Date latest = ctx.reference_date.AddMonths(9);
   const auto& children = ctx.census->children;
   for (size_t i = 0; i < children.size(); ++i) {
     const auto expected = ParseDate(children[i].expected_birth_date);

@@ -47,13 +47,6 @@ class WorkLists : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<Store> store_;
 };
 
-TEST(AddMonths, ClampsToTheMonthsLastDay) {
-  EXPECT_EQ(work::AddMonths(D("2025-01-31"), 1), D("2025-02-28"));
-  EXPECT_EQ(work::AddMonths(D("2024-01-31"), 1), D("2024-02-29"));
-  EXPECT_EQ(work::AddMonths(D("2025-11-15"), 3), D("2026-02-15"));
-  EXPECT_EQ(work::AddMonths(D("2025-08-31"), 6), D("2026-02-28"));
-}
-
 TEST(BoundedEditDistance, CountsTyposAndTranspositions) {
   EXPECT_EQ(BoundedEditDistance("john", "john", 2), 0);
   EXPECT_EQ(BoundedEditDistance("jhon", "john", 2), 1);       // transposition

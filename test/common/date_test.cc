@@ -68,5 +68,17 @@ TEST(Timestamp, UkTimeFollowsBritishSummerTime) {
   EXPECT_EQ(FromUkLocal(Date::FromCivil(2026, 1, 1), 9, 0, 0).ToString(), "2026-01-01T09:00:00Z");
 }
 
+TEST(Date, AddMonthsClampsToTheMonthsLastDay) {
+  auto d = [](const char* iso) { return *Date::Parse(iso); };
+  EXPECT_EQ(d("2025-01-31").AddMonths(1), d("2025-02-28"));
+  EXPECT_EQ(d("2024-01-31").AddMonths(1), d("2024-02-29"));
+  EXPECT_EQ(d("2025-11-15").AddMonths(3), d("2026-02-15"));
+  EXPECT_EQ(d("2025-08-31").AddMonths(6), d("2026-02-28"));
+  EXPECT_EQ(d("2025-03-31").AddMonths(9), d("2025-12-31"));
+  EXPECT_EQ(d("2024-02-29").AddMonths(12), d("2025-02-28"));
+  EXPECT_EQ(d("2026-01-31").AddMonths(-2), d("2025-11-30"));
+  EXPECT_EQ(d("2026-11-01").AddMonths(-23), d("2024-12-01"));
+}
+
 }  // namespace
 }  // namespace sg
