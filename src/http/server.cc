@@ -698,30 +698,75 @@ class Server::Impl {
     return Cached("903:" + std::to_string(*year), [this, y = *year] { return Build903(y); });
   }
 
-  Reply Build903(int year_value) {
-    const int* year = &year_value;
+  Reply Build903(int year) {
     auto records = LoadedRecords::Load(store_);
     if (!records.ok()) return Error(records.status());
-    auto current = ssda903::Build(*records, {*year});
+    auto current = ssda903::Build(*records, {year});
     if (!current.ok()) return Error(current.status());
-    auto previous = ssda903::Build(*records, {*year - 1});
+    auto previous = ssda903::Build(*records, {year - 1});
     if (!previous.ok()) return Error(previous.status());
     ssda903::ValidateOptions options;
-    options.collection_year = *year;
+    options.collection_year = year;
     options.previous = &*previous;
     const ssda903::Validation v = ssda903::Validate(*current, options);
     Reply r;
-    r.body = json::object();
-    r.body["year"] = cin::CollectionLabel(*year);
-    r.body["children"] = v.children;
-    r.body["rules_run"] = v.rules_run;
-    r.body["errors"] = CountErrors(v.findings);
-    r.body["queries"] = v.findings.size() - static_cast<size_t>(CountErrors(v.findings));
+    r.body = Ssda903Json(v, year, ChildRefs(*records));
+    return r;
+  }
+
+  // A validated SSDA903 as the returns page reads it.
+  static json Ssda903Json(const ssda903::Validation& v, int year,
+                          const std::map<std::string, ChildRef>& refs) {
+    json body = json::object();
+    body["year"] = cin::CollectionLabel(year);
+    body["children"] = v.children;
+    body["rules_run"] = v.rules_run;
+    body["errors"] = CountErrors(v.findings);
+    body["queries"] = v.findings.size() - static_cast<size_t>(CountErrors(v.findings));
     json not_run = json::array();
     for (const auto& n : v.not_run) not_run.push_back({{"rule", n.rule}, {"needs", n.needs}});
-    r.body["not_run"] = std::move(not_run);
-    AddFindings(v.findings, r.body, ChildRefs(*records));
-    return r;
+    body["not_run"] = std::move(not_run);
+    AddFindings(v.findings, body, refs);
+    return body;
+  }
+
+  // A validated CIN census as the returns page reads it.
+  static json CinJson(int year, size_t children, size_t rules, const std::vector<Finding>& findings,
+                      const std::map<std::string, ChildRef>& refs) {
+    json body = json::object();
+    body["year"] = cin::CollectionLabel(year);
+    body["children"] = children;
+    body["rules"] = rules;
+    body["errors"] = CountErrors(findings);
+    body["queries"] = findings.size() - static_cast<size_t>(CountErrors(findings));
+    AddFindings(findings, body, refs);
+    return body;
+  }
+
+  // For a file from another system: the record's id and allocated worker of each child with a
+  // finding, looked up by the LA's child id.
+  std::map<std::string, ChildRef> RefsFromStore(const std::vector<Finding>& findings) {
+    std::map<std::string, ChildRef> refs;
+    for (const Finding& f : findings) {
+      if (f.child.empty() || refs.count(f.child)) continue;
+      ChildRef& ref = refs[f.child];
+      ListQuery q;
+      q.limit = 1;
+      q.equals.emplace_back("la_child_id", Value{f.child});
+      auto page = store_.List(Entity("child"), q);
+      if (!page.ok() || page->items.empty()) continue;
+      ref.id = page->items.front().id();
+      ListQuery a;
+      a.limit = 100;
+      a.equals.emplace_back("child_id", Value{ref.id});
+      a.is_null.push_back("end_date");
+      auto allocs = store_.List(Entity("allocation"), a);
+      if (!allocs.ok() || allocs->items.empty()) continue;
+      auto worker = store_.Get(Entity("worker"), allocs->items.back().GetInt("worker_id"));
+      if (worker.ok())
+        ref.worker = worker->GetText("first_name") + " " + worker->GetText("last_name");
+    }
+    return refs;
   }
 
   // The national measures of the year's 903 (aggregates: open to every role).
@@ -1040,36 +1085,11 @@ class Server::Impl {
     std::vector<Finding> findings = std::move(read->findings);
     findings.insert(findings.end(), std::make_move_iterator(rule_findings.begin()),
                     std::make_move_iterator(rule_findings.end()));
-    // The record's id and allocated worker of each child with a finding.
-    std::map<std::string, ChildRef> refs;
-    for (const Finding& f : findings) {
-      if (f.child.empty() || refs.count(f.child)) continue;
-      ChildRef& ref = refs[f.child];
-      ListQuery q;
-      q.limit = 1;
-      q.equals.emplace_back("la_child_id", Value{f.child});
-      auto page = store_.List(Entity("child"), q);
-      if (!page.ok() || page->items.empty()) continue;
-      ref.id = page->items.front().id();
-      ListQuery a;
-      a.limit = 100;
-      a.equals.emplace_back("child_id", Value{ref.id});
-      a.is_null.push_back("end_date");
-      auto allocs = store_.List(Entity("allocation"), a);
-      if (!allocs.ok() || allocs->items.empty()) continue;
-      auto worker = store_.Get(Entity("worker"), allocs->items.back().GetInt("worker_id"));
-      if (worker.ok())
-        ref.worker = worker->GetText("first_name") + " " + worker->GetText("last_name");
-    }
     Reply r;
-    r.body = json::object();
-    r.body["year"] = cin::CollectionLabel(read->census.collection_year);
-    r.body["children"] = read->census.children.size();
-    r.body["rules"] = read->well_formed ? cin::Rules().size() : 0;
+    r.body =
+        CinJson(read->census.collection_year, read->census.children.size(),
+                read->well_formed ? cin::Rules().size() : 0, findings, RefsFromStore(findings));
     r.body["well_formed"] = read->well_formed;
-    r.body["errors"] = CountErrors(findings);
-    r.body["queries"] = findings.size() - static_cast<size_t>(CountErrors(findings));
-    AddFindings(findings, r.body, refs);
     return r;
   }
 
@@ -1141,26 +1161,8 @@ class Server::Impl {
       if (f.path.rfind(dir, 0) == 0)
         f.path = f.path.substr(std::min(f.path.size(), dir.size() + 1));
     }
-    std::map<std::string, ChildRef> refs;
-    for (const Finding& f : v.findings) {
-      if (f.child.empty() || refs.count(f.child)) continue;
-      ListQuery q;
-      q.limit = 1;
-      q.equals.emplace_back("la_child_id", Value{f.child});
-      auto page = store_.List(Entity("child"), q);
-      if (page.ok() && !page->items.empty()) refs[f.child].id = page->items.front().id();
-    }
     Reply r;
-    r.body = json::object();
-    r.body["year"] = cin::CollectionLabel(*year);
-    r.body["children"] = v.children;
-    r.body["rules_run"] = v.rules_run;
-    r.body["errors"] = CountErrors(v.findings);
-    r.body["queries"] = v.findings.size() - static_cast<size_t>(CountErrors(v.findings));
-    json not_run = json::array();
-    for (const auto& n : v.not_run) not_run.push_back({{"rule", n.rule}, {"needs", n.needs}});
-    r.body["not_run"] = std::move(not_run);
-    AddFindings(v.findings, r.body, refs);
+    r.body = Ssda903Json(v, *year, RefsFromStore(v.findings));
     return r;
   }
 
@@ -1188,13 +1190,8 @@ class Server::Impl {
     if (!census.ok()) return Error(census.status());
     const std::vector<Finding> findings = cin::Validate(*census, {year});
     Reply r;
-    r.body = json::object();
-    r.body["year"] = cin::CollectionLabel(year);
-    r.body["children"] = census->children.size();
-    r.body["rules"] = cin::Rules().size();
-    r.body["errors"] = CountErrors(findings);
-    r.body["queries"] = findings.size() - static_cast<size_t>(CountErrors(findings));
-    AddFindings(findings, r.body, ChildRefs(*records));
+    r.body =
+        CinJson(year, census->children.size(), cin::Rules().size(), findings, ChildRefs(*records));
     return r;
   }
 
