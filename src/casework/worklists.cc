@@ -114,6 +114,18 @@ Result<ChildRecords> LoadFor(Store& store, Id child) {
   return c;
 }
 
+// The latest review of plan `plan` (its id in `field`) on or before `today`.
+std::optional<Date> LastReview(const std::vector<Record>& reviews, const char* field, Id plan,
+                               Date today) {
+  std::optional<Date> last;
+  for (const Record& r : reviews) {
+    if (r.GetInt(field) != plan) continue;
+    const auto d = DateOf(r, "review_date");
+    if (d && *d <= today && (!last || *d > *last)) last = d;
+  }
+  return last;
+}
+
 void AddDue(std::vector<DueItem>& out, std::string kind, std::string what, Date due, Date today,
             const Record& owner, bool is_visit) {
   DueItem d;
@@ -171,12 +183,7 @@ std::vector<DueItem> Due(const ChildRecords& c, Date today) {
     const auto seen = LastSeen(c.visits, "CP", *start, today);
     AddDue(out, "cp_visit", "Child protection visit, child seen (every 10 working days)",
            WorkingDaysAfter(seen ? *seen : *start, 10), today, p, true);
-    std::optional<Date> last_review;
-    for (const Record& r : c.reviews) {
-      if (r.GetInt("cp_plan_id") != p.id()) continue;
-      const auto d = DateOf(r, "review_date");
-      if (d && *d <= today && (!last_review || *d > *last_review)) last_review = d;
-    }
+    const auto last_review = LastReview(c.reviews, "cp_plan_id", p.id(), today);
     AddDue(out, "cp_review",
            last_review ? "Review child protection conference (every 6 months)"
                        : "First review child protection conference (within 3 months)",
@@ -191,12 +198,7 @@ std::vector<DueItem> Due(const ChildRecords& c, Date today) {
       AddDue(out, "cin_visit", "Child in need visit, child seen (every 20 working days)",
              WorkingDaysAfter(seen ? *seen : *start, 20), today, p, true);
     }
-    std::optional<Date> last_review;
-    for (const Record& r : c.reviews) {
-      if (r.GetInt("cin_plan_id") != p.id()) continue;
-      const auto d = DateOf(r, "review_date");
-      if (d && *d <= today && (!last_review || *d > *last_review)) last_review = d;
-    }
+    const auto last_review = LastReview(c.reviews, "cin_plan_id", p.id(), today);
     AddDue(out, "cin_review", "Child in need plan review (every 3 months)",
            (last_review ? *last_review : *start).AddMonths(3), today, p, false);
   }
