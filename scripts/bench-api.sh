@@ -7,25 +7,17 @@ set -euo pipefail
 bin=$(realpath "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d /tmp/sgbench-api.XXXXXX)
-server=
-cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+source "$root/scripts/serve-lib.sh"
+trap 'sg_stop_server; rm -rf "$tmp"' EXIT
 db=${2:-}
 if [ -z "$db" ]; then
   db=$tmp/la.db
-  "$bin" generate --like Worcestershire --years 5 --seed 42 --as-of "$(date -d yesterday +%F)" \
-    --demo-logins --db "$db" > /dev/null
+  sg_demo_la "$bin" "$db" > /dev/null
 fi
 threads=${SG_BENCH_SERVER_THREADS:-32}
 # SG_BENCH_NO_WRITES=1: reads only (to tell the cost of the writes apart).
 writes=$([ -n "${SG_BENCH_NO_WRITES:-}" ] && echo false || echo true)
-"$bin" serve --db "$db" --port 0 --threads "$threads" --web "$root/web/dist" > "$tmp/serve.out" 2> "$tmp/serve.log" &
-server=$!
-for _ in $(seq 1 100); do url=$(grep -o 'http://[0-9.:]*' "$tmp/serve.out" || true); [ -n "$url" ] && break; sleep 0.1; done
-for _ in $(seq 1 900); do grep -q "warm-up done" "$tmp/serve.log" && break; sleep 0.2; done
+sg_serve "$bin" "$tmp" --db "$db" --threads "$threads" --web "$root/web/dist"
 cookie=$(curl -s -i -H 'Content-Type: application/json' \
   -d '{"username":"social.worker","password":"safeguard-demo"}' "$url/api/login" |
   grep -i '^set-cookie:' | sed 's/^[^:]*: *//; s/;.*//')

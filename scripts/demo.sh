@@ -8,8 +8,8 @@ port=$3
 
 if [ ! -s "$db" ]; then
   echo "generating a synthetic local authority like Worcestershire (about a minute)..."
-  "$bin" generate --like Worcestershire --years 5 --seed 42 --as-of "$(date -d yesterday +%F)" \
-    --demo-logins --db "$db" > "$db.generate.log"
+  source "$(dirname "$0")/serve-lib.sh"
+  sg_demo_la "$bin" "$db" > "$db.generate.log"
   head -n 1 "$db.generate.log"
 else
   echo "using the existing demo store $db (delete it for a fresh demo LA)"
