@@ -83,6 +83,11 @@ export function ukDateTime(iso: string): string {
 const ukDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 export const number = new Intl.NumberFormat('en-GB');
 
+// Now as the API's timestamps are written: "2026-11-22T12:05:00Z".
+export function nowUtc(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export function todayIso(): string {
   return ukDay.format(new Date());
 }

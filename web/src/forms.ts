@@ -82,6 +82,19 @@ export function keepDraft(form: HTMLFormElement, key: string): { clear: () => vo
   return { clear: () => localStorage.removeItem(storeKey), status };
 }
 
+// Runs `action` when the form is submitted; an error is shown in `err`, and nothing typed is
+// lost.
+export function onSubmit(form: HTMLFormElement, err: HTMLElement, action: () => Promise<void>): void {
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      await action();
+    } catch (x) {
+      showError(err, x);
+    }
+  });
+}
+
 export function showError(where: HTMLElement, e: unknown): void {
   const msg = e instanceof ApiError && e.field ? `${e.message} (${e.field})` : (e as Error).message;
   where.textContent = msg;

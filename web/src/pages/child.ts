@@ -3,7 +3,7 @@
 // that carry forward what the record already knows. Drafts are kept as the user types.
 import { put, h, ukDate, ukDateTime, ageYears, todayIso } from '../dom';
 import { api, codeLabel, codeList, currentUser } from '../api';
-import { field, input, keepDraft, select, showError, textarea, values } from '../forms';
+import { field, input, keepDraft, onSubmit, select, textarea, values } from '../forms';
 
 type Rec = Record<string, any> & { id: number; version: number };
 interface ChildRecord { child: Rec; [table: string]: Rec | Rec[] }
@@ -84,13 +84,10 @@ async function visitForm(r: ChildRecord, s: Summary, done: () => void): Promise<
   const err = h('p', { class: 'error' });
   const draft = keepDraft(form, `child:${r.child.id}:visit`);
   form.append(err, draft.status, h('button', { type: 'submit', class: 'primary' }, 'Save visit'));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      await api('/api/visits', 'POST', { ...values(form), child_id: r.child.id, worker_id: currentUser?.worker_id ?? undefined });
-      draft.clear();
-      done();
-    } catch (x) { showError(err, x); }
+  onSubmit(form, err, async () => {
+    await api('/api/visits', 'POST', { ...values(form), child_id: r.child.id, worker_id: currentUser?.worker_id ?? undefined });
+    draft.clear();
+    done();
   });
   return form;
 }
@@ -113,15 +110,12 @@ async function assessmentForm(r: ChildRecord, done: () => void): Promise<HTMLEle
       field('Outcome', await select('outcome', 'assessment_outcome', openA.outcome ?? '')));
     const draft = keepDraft(form, `child:${r.child.id}:assessment:${openA.id}`);
     form.append(err, draft.status, h('button', { type: 'submit', class: 'primary' }, 'Complete assessment'));
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      try {
-        const v = values(form);
-        if (!v.factors || !(v.factors as string[]).length) delete v.factors;
-        await api(`/api/assessments/${openA.id}`, 'PATCH', { ...v, child_seen_alone: v.child_seen_alone, version: openA.version });
-        draft.clear();
-        done();
-      } catch (x) { showError(err, x); }
+    onSubmit(form, err, async () => {
+      const v = values(form);
+      if (!v.factors || !(v.factors as string[]).length) delete v.factors;
+      await api(`/api/assessments/${openA.id}`, 'PATCH', { ...v, child_seen_alone: v.child_seen_alone, version: openA.version });
+      draft.clear();
+      done();
     });
     return form;
   }
@@ -130,12 +124,9 @@ async function assessmentForm(r: ChildRecord, done: () => void): Promise<HTMLEle
     h('h3', null, `Start an assessment of the referral of ${ukDate(openRef.referral_date)}`),
     field('Start date', input('start_date', 'date', todayIso(), { required: true, min: openRef.referral_date, max: todayIso() })));
   form.append(err, h('button', { type: 'submit', class: 'primary' }, 'Start assessment'));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      await api('/api/assessments', 'POST', { ...values(form), referral_id: openRef.id, child_id: r.child.id, worker_id: currentUser?.worker_id ?? undefined });
-      done();
-    } catch (x) { showError(err, x); }
+  onSubmit(form, err, async () => {
+    await api('/api/assessments', 'POST', { ...values(form), referral_id: openRef.id, child_id: r.child.id, worker_id: currentUser?.worker_id ?? undefined });
+    done();
   });
   return form;
 }
@@ -152,13 +143,10 @@ function reviewForm(r: ChildRecord, done: () => void): HTMLElement | null {
   const err = h('p', { class: 'error' });
   const draft = keepDraft(form, `child:${r.child.id}:review:${plan.id}`);
   form.append(err, draft.status, h('button', { type: 'submit', class: 'primary' }, 'Save review'));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      await api('/api/plan-reviews', 'POST', { ...values(form), child_id: r.child.id, [cp ? 'cp_plan_id' : 'cin_plan_id']: plan.id });
-      draft.clear();
-      done();
-    } catch (x) { showError(err, x); }
+  onSubmit(form, err, async () => {
+    await api('/api/plan-reviews', 'POST', { ...values(form), child_id: r.child.id, [cp ? 'cp_plan_id' : 'cin_plan_id']: plan.id });
+    draft.clear();
+    done();
   });
   return form;
 }
@@ -179,17 +167,14 @@ async function placementForm(r: ChildRecord, done: () => void): Promise<HTMLElem
   const err = h('p', { class: 'error' });
   const draft = keepDraft(form, `child:${r.child.id}:placement:${current.id}`);
   form.append(err, draft.status, h('button', { type: 'submit', class: 'primary' }, 'Record the move'));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      const v = values(form);
-      const same = v.same_carer;
-      delete v.same_carer;
-      await api(`/api/children/${r.child.id}/placement-change`, 'POST',
-        { ...v, episode_id: current.id, version: current.version, reason_new_episode: same ? 'T' : 'P' });
-      draft.clear();
-      done();
-    } catch (x) { showError(err, x); }
+  onSubmit(form, err, async () => {
+    const v = values(form);
+    const same = v.same_carer;
+    delete v.same_carer;
+    await api(`/api/children/${r.child.id}/placement-change`, 'POST',
+      { ...v, episode_id: current.id, version: current.version, reason_new_episode: same ? 'T' : 'P' });
+    draft.clear();
+    done();
   });
   return form;
 }

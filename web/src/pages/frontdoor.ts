@@ -1,9 +1,9 @@
 // The Front Door: record a contact (finding the child's existing record as you type, or
 // creating one), ask partner agencies (MASH checks), and decide, with the reason; and the
 // queue of contacts awaiting a decision with their age in hours.
-import { h, nowLocalInput, localInputToUtc, ukDateTime } from '../dom';
+import { h, nowLocalInput, nowUtc, localInputToUtc, ukDateTime } from '../dom';
 import { api, codeLabel, currentUser } from '../api';
-import { field, input, keepDraft, select, showError, textarea, values } from '../forms';
+import { field, input, keepDraft, onSubmit, select, textarea, values } from '../forms';
 import { Match, matchList, searchAsYouType } from './search';
 
 interface QueueItem { contact_id: number; child_id: number; child_name: string; received_at: string; age_hours: number; source: string; rag: string; checks: number; checks_outstanding: number }
@@ -59,23 +59,20 @@ async function newContactForm(done: (contactId: number) => void): Promise<HTMLEl
   const err = h('p', { class: 'error' });
   const draft = keepDraft(form, 'front-door:new');
   form.append(err, draft.status, h('button', { type: 'submit', class: 'primary' }, 'Record contact'));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      const v = values(form);
-      let childId = (chosen as Match | null)?.id;
-      if (!childId) {
-        if (!v.first_name || !v.last_name) throw new Error('Choose the child from the matches, or give a new child\'s first and last name.');
-        const child = await api<{ id: number }>('/api/children', 'POST', {
-          la_child_id: `FD${Date.now().toString(36).toUpperCase()}`, first_name: v.first_name, last_name: v.last_name,
-          date_of_birth: v.date_of_birth, sex: v.sex || 'U' });
-        childId = child.id;
-      }
-      const contact = await api<{ id: number }>('/api/contacts', 'POST', {
-        child_id: childId, received_at: localInputToUtc(String(v.received_at)), source: v.source, concern: v.concern, rag: v.rag });
-      draft.clear();
-      done(contact.id);
-    } catch (x) { showError(err, x); }
+  onSubmit(form, err, async () => {
+    const v = values(form);
+    let childId = (chosen as Match | null)?.id;
+    if (!childId) {
+      if (!v.first_name || !v.last_name) throw new Error('Choose the child from the matches, or give a new child\'s first and last name.');
+      const child = await api<{ id: number }>('/api/children', 'POST', {
+        la_child_id: `FD${Date.now().toString(36).toUpperCase()}`, first_name: v.first_name, last_name: v.last_name,
+        date_of_birth: v.date_of_birth, sex: v.sex || 'U' });
+      childId = child.id;
+    }
+    const contact = await api<{ id: number }>('/api/contacts', 'POST', {
+      child_id: childId, received_at: localInputToUtc(String(v.received_at)), source: v.source, concern: v.concern, rag: v.rag });
+    draft.clear();
+    done(contact.id);
   });
   return form;
 }
@@ -96,15 +93,12 @@ async function decisionPage(main: HTMLElement, contactId: string): Promise<void>
     field('What the agency shared', input('summary', 'text', '')),
     h('button', { type: 'submit' }, 'Add check'));
   const checkErr = h('p', { class: 'error' });
-  checkForm.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      const v = values(checkForm);
-      const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      await api('/api/mash-checks', 'POST', { ...v, contact_id: Number(contactId), child_id: c.child_id, requested_at: now,
-        responded_at: v.outcome === 'REQUESTED' ? undefined : now });
-      reload();
-    } catch (x) { showError(checkErr, x); }
+  onSubmit(checkForm, checkErr, async () => {
+    const v = values(checkForm);
+    const now = nowUtc();
+    await api('/api/mash-checks', 'POST', { ...v, contact_id: Number(contactId), child_id: c.child_id, requested_at: now,
+      responded_at: v.outcome === 'REQUESTED' ? undefined : now });
+    reload();
   });
   const decided = Boolean(c.decision);
   const decisionForm = h('form', { class: 'card form', 'data-form': 'decision' },
@@ -115,18 +109,15 @@ async function decisionPage(main: HTMLElement, contactId: string): Promise<void>
   const err = h('p', { class: 'error' });
   const draft = keepDraft(decisionForm, `front-door:decision:${contactId}`);
   decisionForm.append(err, draft.status, h('button', { type: 'submit', class: 'primary' }, decided ? 'Update decision' : 'Record decision'));
-  decisionForm.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      const v = values(decisionForm);
-      if (!v.decision) throw new Error('Choose a decision.');
-      if (!v.decision_reason) throw new Error('Say why: the reason is part of the decision.');
-      await api(`/api/contacts/${contactId}`, 'PATCH', {
-        ...v, decided_at: c.decided_at ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        decided_by: currentUser?.worker_id ?? undefined, version: c.version });
-      draft.clear();
-      location.hash = '#/front-door';
-    } catch (x) { showError(err, x); }
+  onSubmit(decisionForm, err, async () => {
+    const v = values(decisionForm);
+    if (!v.decision) throw new Error('Choose a decision.');
+    if (!v.decision_reason) throw new Error('Say why: the reason is part of the decision.');
+    await api(`/api/contacts/${contactId}`, 'PATCH', {
+      ...v, decided_at: c.decided_at ?? nowUtc(),
+      decided_by: currentUser?.worker_id ?? undefined, version: c.version });
+    draft.clear();
+    location.hash = '#/front-door';
   });
   main.append(
     h('p', null, h('a', { href: '#/front-door' }, '← Front Door')),
