@@ -1,6 +1,7 @@
 #include "casework/child_search.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cctype>
 #include <mutex>
@@ -21,7 +22,8 @@ struct ChildSearch::Entry {
 struct ChildSearch::Index {
   std::unique_ptr<Database> db;  // used under refresh_mu
   std::mutex refresh_mu;
-  std::int64_t marker = -1;  // highest record_history id seen
+  // The highest record_history id seen: written under refresh_mu, read without it.
+  std::atomic<std::int64_t> marker{-1};
   std::vector<Entry> entries;
   // Per entry, the letters of all its names together: scanned first, so that a search
   // touches only the entries that can match (a few hundred kilobytes, not the whole index).
@@ -150,8 +152,10 @@ int BoundedEditDistance(std::string_view a, std::string_view b, int limit) {
   return std::min(prev[m], limit + 1);
 }
 
-ChildSearch::ChildSearch(std::string location)
-    : location_(std::move(location)), index_(std::make_unique<Index>()) {}
+ChildSearch::ChildSearch(std::string location, MarkerSource marker)
+    : location_(std::move(location)),
+      marker_(std::move(marker)),
+      index_(std::make_unique<Index>()) {}
 ChildSearch::~ChildSearch() = default;
 
 size_t ChildSearch::size() const {
@@ -161,21 +165,28 @@ size_t ChildSearch::size() const {
 
 Status ChildSearch::Refresh() {
   Index& x = *index_;
+  std::int64_t marker = 0;
+  if (marker_) {
+    SG_ASSIGN_OR_RETURN(marker, marker_());
+    if (marker == x.marker.load()) return Status::Ok();  // the usual case: nothing to lock for
+  }
   std::lock_guard refresh(x.refresh_mu);
   if (!x.db) {
     SG_ASSIGN_OR_RETURN(x.db, OpenDatabase(location_));
   }
-  std::int64_t marker = 0;
-  SG_RETURN_IF_ERROR(x.db->QueryEach("SELECT COALESCE(MAX(id), 0) FROM record_history", {},
-                                     [&](const RowView& r) { marker = r.Int(0); }));
+  if (!marker_) {
+    SG_RETURN_IF_ERROR(x.db->QueryEach("SELECT COALESCE(MAX(id), 0) FROM record_history", {},
+                                       [&](const RowView& r) { marker = r.Int(0); }));
+  }
   if (marker == x.marker) return Status::Ok();
   std::string sql =
       "SELECT id, la_child_id, first_name, last_name, other_names, date_of_birth, upn, "
       "former_upn, restricted FROM children";
+  const std::int64_t since = x.marker.load();
   std::vector<SqlValue> params;
-  if (x.marker >= 0) {
+  if (since >= 0) {
     sql += " WHERE id IN (SELECT record_id FROM record_history WHERE id > $1 AND entity = 'child')";
-    params.push_back(x.marker);
+    params.emplace_back(since);
   }
   std::vector<Entry> loaded;
   SG_RETURN_IF_ERROR(x.db->QueryEach(sql, params, [&](const RowView& r) {
@@ -198,6 +209,10 @@ Status ChildSearch::Refresh() {
     for (const auto& w : e.other_words) e.other_masks.push_back(Letters(w));
     loaded.push_back(std::move(e));
   }));
+  if (loaded.empty()) {  // the record changed, but not its children (a visit, a plan)
+    x.marker = marker;
+    return Status::Ok();
+  }
   std::unique_lock lock(mu_);
   for (Entry& e : loaded) {
     std::uint32_t letters = 0;

@@ -1,9 +1,9 @@
 #pragma once
 // Finding a child: by name (forgiving typos and partial names), date of birth, UPN or the LA's
 // child id, as a Front Door worker types. The index holds the few fields it matches on for
-// every child in memory and follows the record: each search first asks the store whether any
-// child was created or changed since the index was built (one indexed query) and reloads just
-// those children.
+// every child in memory and follows the record: each search first asks whether the record has
+// changed since the index was built (its marker, the highest record_history id) and, if it
+// has, reloads just the children created or changed since (one indexed query).
 //
 // Matching, per word of the query (every word must match the child; typos are looked for only
 // when exact and prefix matches do not fill the page of results):
@@ -16,6 +16,7 @@
 //
 // Thread-safety: Search and Refresh may be called from many threads.
 
+#include <functional>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -39,8 +40,12 @@ struct ChildMatch {
 
 class ChildSearch {
  public:
-  // `location`: the store (SQLite path or postgresql:// URL); a connection is opened per call.
-  explicit ChildSearch(std::string location);
+  // The record's marker: the highest record_history id (every write appends to it).
+  using MarkerSource = std::function<Result<std::int64_t>()>;
+  // `location`: the store (SQLite path or postgresql:// URL), on one connection kept for it.
+  // `marker`: where the marker comes from; by default the store is asked on every search (a
+  // server that knows when the record changed can answer from memory instead).
+  explicit ChildSearch(std::string location, MarkerSource marker = nullptr);
   ~ChildSearch();
 
   // Loads what changed since the last call (everything the first time).
@@ -53,6 +58,7 @@ class ChildSearch {
   struct Entry;
   struct Index;
   std::string location_;
+  MarkerSource marker_;
   mutable std::shared_mutex mu_;
   std::unique_ptr<Index> index_;  // guarded by mu_
 };

@@ -243,6 +243,41 @@ TEST_P(WorkLists, SearchFindsChildrenByNameTypoDateAndUpnAndFollowsTheRecord) {
   EXPECT_TRUE(search.Search("zebedee")->empty());
 }
 
+// A server tells the index the record's marker (it knows when it wrote): the index reloads
+// only when the marker moves, and a change that touched no child leaves it as it was.
+TEST_P(WorkLists, SearchWithAMarkerSourceReloadsOnlyWhenTheMarkerMoves) {
+  const Id ann = Child("Annabel", "Pelcroft", "2014-05-06");
+  std::int64_t marker = 0;
+  int asked = 0;
+  ChildSearch search(location_, [&]() -> Result<std::int64_t> {
+    ++asked;
+    return marker;
+  });
+  auto first = search.Search("pelcroft");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_EQ(first->front().id, ann);
+  EXPECT_EQ(asked, 1);
+  // Renamed in the store, but the marker has not moved: the index is not reloaded.
+  auto rec = store_->Get(Entity("child"), ann);
+  ASSERT_TRUE(rec.ok());
+  rec->Set("last_name", std::string("Quennell"));
+  ASSERT_TRUE(store_->Update(*rec, Actor{}).ok());
+  EXPECT_EQ(search.Search("pelcroft")->size(), 1u);
+  EXPECT_TRUE(search.Search("quennell")->empty());
+  // The marker moves: the change is picked up.
+  marker = 1'000'000;
+  auto renamed = search.Search("quennell");
+  ASSERT_TRUE(renamed.ok());
+  ASSERT_EQ(renamed->size(), 1u);
+  EXPECT_EQ(renamed->front().id, ann);
+  EXPECT_TRUE(search.Search("pelcroft")->empty());
+  EXPECT_EQ(asked, 5);
+  // A marker error is the search's error.
+  ChildSearch broken(location_, [] { return Result<std::int64_t>(IoError("store gone")); });
+  EXPECT_EQ(broken.Search("quennell").status().code(), StatusCode::kIoError);
+}
+
 TEST_P(WorkLists, CaseloadsPutTheMostOverdueFirst) {
   const Id team = Add("team", {{"name", std::string("Safeguarding 1")}});
   auto worker = [&](const char* staff, const char* role) {
