@@ -219,9 +219,18 @@ Result<ind::Targets> ReadTargets(const std::string& path) {
   return ind::ParseTargets(text, path);
 }
 
-int RunServe(const std::string& db, const std::string& host, int port, int threads,
-             bool secure_cookies, const std::string& targets, const std::string& web_dir,
-             int scorecard_refresh) {
+struct ServeArgs {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 32;  // a kept-alive connection holds a thread: one per client
+  int workers = 0;   // 0: twice the cores
+  bool secure_cookies = false;
+  std::string targets;
+  std::string web_dir = SG_WEB_DIST;
+  int scorecard_refresh = 30;
+};
+
+int RunServe(const std::string& db, const ServeArgs& a) {
   // Block the termination signals in every thread; one thread waits for them and stops the
   // server, so that in-flight requests finish and the store closes cleanly.
   sigset_t signals;
@@ -231,33 +240,34 @@ int RunServe(const std::string& db, const std::string& host, int port, int threa
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   SystemClock clock;
-  auto store = OpenCurrent(db, clock, static_cast<size_t>(threads) + 2);
+  auto store = OpenCurrent(db, clock, static_cast<size_t>(a.threads) + 2);
   if (!store.ok()) return Fail(store.status());
   Auth auth(**store, clock);
   ServerOptions options;
-  if (!targets.empty()) {
-    auto t = ReadTargets(targets);
+  if (!a.targets.empty()) {
+    auto t = ReadTargets(a.targets);
     if (!t.ok()) return Fail(t.status());
     options.targets = std::move(*t);
   }
-  options.host = host;
-  options.port = port;
-  options.threads = threads;
-  options.secure_cookies = secure_cookies;
+  options.host = a.host;
+  options.port = a.port;
+  options.threads = a.threads;
+  options.workers = a.workers;
+  options.secure_cookies = a.secure_cookies;
   options.store_location = db;
-  options.scorecard_refresh_seconds = scorecard_refresh;
-  if (!web_dir.empty()) {
-    if (std::filesystem::exists(std::filesystem::path(web_dir) / "index.html")) {
-      options.static_dir = web_dir;
+  options.scorecard_refresh_seconds = a.scorecard_refresh;
+  if (!a.web_dir.empty()) {
+    if (std::filesystem::exists(std::filesystem::path(a.web_dir) / "index.html")) {
+      options.static_dir = a.web_dir;
     } else {
-      std::cerr << "safeguard: no web application in " << web_dir
+      std::cerr << "safeguard: no web application in " << a.web_dir
                 << " (build it with `make web`); serving the API only\n";
     }
   }
   Server server(**store, auth, options);
   auto bound = server.Bind();
   if (!bound.ok()) return Fail(bound.status());
-  std::cout << "safeguard: serving " << Redacted(db) << " on http://" << host << ":" << *bound
+  std::cout << "safeguard: serving " << Redacted(db) << " on http://" << a.host << ":" << *bound
             << std::endl;
   std::thread waiter([&] {
     int sig = 0;
@@ -1091,35 +1101,35 @@ int main(int argc, char** argv) {
   auto* demo = app.add_subcommand(
       "demo", "Create a small demo local authority (synthetic data) with one login per role");
 
-  std::string host = "127.0.0.1";
-  int port = 8080;
-  int threads = 32;  // a kept-alive connection holds a thread: one per client
-  bool secure_cookies = false;
+  ServeArgs sv;
   auto* serve = app.add_subcommand("serve", "Serve the web application and the HTTP API");
-  serve->add_option("--host", host, "address to listen on")->capture_default_str();
-  serve->add_option("--port", port, "port to listen on; 0 picks a free port (printed)")
+  serve->add_option("--host", sv.host, "address to listen on")->capture_default_str();
+  serve->add_option("--port", sv.port, "port to listen on; 0 picks a free port (printed)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  serve->add_option("--threads", threads, "request threads")
+  serve->add_option("--threads", sv.threads, "connection threads (one per open connection)")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
-  std::string serve_targets;
-  std::string web_dir = SG_WEB_DIST;
-  int scorecard_refresh = 30;
   serve
-      ->add_option("--scorecard-refresh", scorecard_refresh,
+      ->add_option("--workers", sv.workers,
+                   "requests handled at once, the others queued in arrival order; 0: twice "
+                   "the cores")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 256));
+  serve
+      ->add_option("--scorecard-refresh", sv.scorecard_refresh,
                    "recompute the scorecard from the record at most every N seconds after it "
                    "changes")
       ->capture_default_str()
       ->check(CLI::Range(1, 86400));
   serve
-      ->add_option("--web", web_dir,
+      ->add_option("--web", sv.web_dir,
                    "the built web application (web/dist); without it, a page about the API")
       ->capture_default_str();
   serve->add_option(
-      "--targets", serve_targets,
+      "--targets", sv.targets,
       "the LA's indicator targets, CSV: indicator,target,amber (RAG on the scorecard)");
-  serve->add_flag("--secure-cookies", secure_cookies,
+  serve->add_flag("--secure-cookies", sv.secure_cookies,
                   "mark the session cookie Secure (when served behind TLS)");
 
   auto* exp = app.add_subcommand("export", "Export records");
@@ -1324,9 +1334,7 @@ int main(int argc, char** argv) {
   try {
     if (*migrate) return RunMigrate(db);
     if (*demo) return RunDemo(db);
-    if (*serve)
-      return RunServe(db, host, port, threads, secure_cookies, serve_targets, web_dir,
-                      scorecard_refresh);
+    if (*serve) return RunServe(db, sv);
     if (*exp_json) return RunExport(db, out_path);
     if (*imp_json) return RunImport(db, in_path, as_user);
     if (*imp_cin) return RunImportCin(db, cin_file, as_user);

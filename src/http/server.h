@@ -22,7 +22,10 @@ struct ServerOptions {
   // Request bodies above this get 413; large enough for a county's CIN census uploaded to be
   // checked (a 903 or census of a county is a few megabytes).
   std::size_t max_body_bytes = std::size_t{64} << 20;
-  int threads = 32;             // a kept-alive connection holds a thread while it is open
+  int threads = 32;  // a kept-alive connection holds a thread while it is open
+  // Requests whose handlers run at once; the others wait in arrival order (0 = twice the
+  // cores). See FairGate.
+  int workers = 0;
   bool secure_cookies = false;  // set when served behind TLS
   std::string static_dir;       // built web assets, served at /; empty = built-in page
   std::string store_location;   // the store's file or URL, for bulk reads (indicators)
