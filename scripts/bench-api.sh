@@ -8,16 +8,18 @@ bin=$(realpath "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d /tmp/sgbench-api.XXXXXX)
 source "$root/scripts/serve-lib.sh"
-trap 'sg_stop_server; rm -rf "$tmp"' EXIT
+# SG_KEEP=DIR: keep the server's log and the wrk script there (to study a run).
+trap 'sg_stop_server; [ -n "${SG_KEEP:-}" ] && cp "$tmp/serve.log" "$tmp/mix.lua" "$SG_KEEP"; rm -rf "$tmp"' EXIT
 db=${2:-}
 if [ -z "$db" ]; then
   db=$tmp/la.db
   sg_demo_la "$bin" "$db" > /dev/null
 fi
 threads=${SG_BENCH_SERVER_THREADS:-32}
+workers=${SG_BENCH_SERVER_WORKERS:-0}  # requests handled at once (0: the server's default)
 # SG_BENCH_NO_WRITES=1: reads only (to tell the cost of the writes apart).
 writes=$([ -n "${SG_BENCH_NO_WRITES:-}" ] && echo false || echo true)
-sg_serve "$bin" "$tmp" --db "$db" --threads "$threads" --web "$root/web/dist"
+sg_serve "$bin" "$tmp" --db "$db" --threads "$threads" --workers "$workers" --web "$root/web/dist"
 cookie=$(curl -s -i -H 'Content-Type: application/json' \
   -d '{"username":"social.worker","password":"safeguard-demo"}' "$url/api/login" |
   grep -i '^set-cookie:' | sed 's/^[^:]*: *//; s/;.*//')
@@ -25,6 +27,9 @@ children=$(curl -s -b "$cookie" "$url/api/my-work" | python3 -c '
 import json, sys
 print(",".join(str(c["child_id"]) for c in json.load(sys.stdin)["children"]))')
 [ -n "$children" ] || { echo "bench-api: the demo social worker has no caseload"; exit 1; }
+# The scorecard page's own question: 24 months to the end of this month.
+month=$(date +%Y-%m-01)
+scorecard="monthly=$(date -d "$month -23 months" +%F)..$(date -d "$month +1 month -1 day" +%F)"
 cat > "$tmp/mix.lua" <<LUA
 -- A social worker's day: caseload, children's records and due dates, search, the scorecard,
 -- the Front Door queue, and visits recorded (writes).
@@ -43,7 +48,7 @@ request = function()
   elseif k == 1 or k == 2 then return wrk.format("GET", "/api/children/" .. c .. "/due")
   elseif k == 3 then return wrk.format("GET", "/api/children/" .. c .. "/record")
   elseif k == 4 or k == 5 then return wrk.format("GET", "/api/search/children?q=" .. names[(n % #names) + 1]:gsub(" ", "%%20"))
-  elseif k == 6 then return wrk.format("GET", "/api/indicators?monthly=" .. os.date("%Y-%m", os.time() - 700*86400) .. "-01.." .. today)
+  elseif k == 6 then return wrk.format("GET", "/api/indicators?$scorecard")
   elseif k == 7 then return wrk.format("GET", "/api/front-door/queue")
   elseif k == 8 then return wrk.format("GET", "/api/children/" .. c)
   else return wrk.format("GET", "/api/my-work") end
@@ -60,7 +65,7 @@ done = function(summary, latency, requests)
     latency:percentile(90) / 1000, p99, p99 / 100, errors))
 end
 LUA
-echo "bench-api: 32 connections, 2 wrk threads, 20 s, server threads $threads, against $url"
+echo "bench-api: 32 connections, 2 wrk threads, 20 s, server threads $threads, workers $workers (0: twice the cores), against $url"
 echo "bench-api: saturated: every client sends its next request as soon as it has an answer"
 SG_THINK_MS=0 wrk -t2 -c32 -d20s --latency -s "$tmp/mix.lua" "$url" |
   grep -E "requests in|Non-2xx|bench-api|50%|90%|99%"
