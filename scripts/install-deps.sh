@@ -19,6 +19,7 @@ PACKAGES=(
   libxml2-dev libxml2-utils                                # returns XML; xmllint: bench baseline
   libxlsxwriter-dev                                        # Ofsted Annex A workbook (.xlsx)
   curl procps util-linux python3 unzip                     # test scripts (curl, kill, runuser, unzip -t)
+  iproute2                                                 # ss: the server's listen queue (HTTP test)
   chromium                                                 # browser tests (driven by playwright-core)
   wrk                                                      # make bench: the API under 32 clients
 )

@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -48,6 +49,8 @@ constexpr const char* kSessionCookie = "sg_session";
 // With the charset named, httplib does not compress the response itself (it would use
 // brotli at its slowest setting: 130 ms for a 127 KB scorecard, 0.8 s for the chart code).
 constexpr const char* kJson = "application/json; charset=utf-8";
+// Connections waiting to be accepted (the kernel caps it at net.core.somaxconn).
+constexpr int kListenBacklog = 1024;
 
 int HttpStatusFor(StatusCode code) {
   switch (code) {
@@ -232,6 +235,9 @@ class Server::Impl {
       return IoError("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                      " (is another program using the port?)");
     }
+    if (listen_socket_ >= 0 && ::listen(listen_socket_, kListenBacklog) != 0) {
+      spdlog::warn("could not lengthen the queue of connections waiting to be accepted");
+    }
     return port;
   }
 
@@ -273,6 +279,14 @@ class Server::Impl {
     // A reply is written in pieces (headers, then body): without TCP_NODELAY the second
     // waits for the client's delayed acknowledgement of the first, up to 40 ms.
     svr_.set_tcp_nodelay(true);
+    // httplib listens with a backlog of 5: when more clients connect at once (a load test,
+    // an office opening the dashboard at nine), the kernel drops the extra handshakes and
+    // those clients wait a second or more for the retry. Bind() listens again with a longer
+    // queue on the socket remembered here.
+    svr_.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listen_socket_ = sock;
+    });
     svr_.set_write_timeout(30, 0);
     svr_.set_exception_handler(
         [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
@@ -305,7 +319,12 @@ class Server::Impl {
       res.set_content(ErrorBody(s).dump(), kJson);
     });
     svr_.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      spdlog::info("{} {} {}", req.method, RouteLabel(req.path), res.status);
+      const std::string timing = res.get_header_value("Server-Timing");
+      if (timing.empty()) {
+        spdlog::info("{} {} {}", req.method, RouteLabel(req.path), res.status);
+      } else {
+        spdlog::info("{} {} {} ({})", req.method, RouteLabel(req.path), res.status, timing);
+      }
     });
 
     svr_.Get("/healthz",
@@ -450,7 +469,9 @@ class Server::Impl {
   // a cross-site form cannot send application/json), runs the handler and writes the reply.
   httplib::Server::Handler Wrap(Gate mode, const Handler& handler, Lane lane = Lane::kQueued) {
     return [this, mode, handler, lane](const httplib::Request& req, httplib::Response& res) {
+      const auto arrived = std::chrono::steady_clock::now();
       FairGate::Pass pass(lane == Lane::kQueued ? &queue_ : nullptr);
+      const auto admitted = std::chrono::steady_clock::now();
       Reply reply;
       std::optional<User> user;
       Status gate;
@@ -479,6 +500,12 @@ class Server::Impl {
       // Whatever it changed is committed by now: the next read asks the store afresh.
       if (req.method != "GET" && req.method != "HEAD") writes_.fetch_add(1);
       res.status = reply.status;
+      // How long it waited for a worker and how long it took (for the browser's developer
+      // tools and the request log).
+      const auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
+      res.set_header("Server-Timing",
+                     fmt::format("queue;dur={:.1f}, app;dur={:.1f}", ms(admitted - arrived),
+                                 ms(std::chrono::steady_clock::now() - admitted)));
       if (!reply.set_cookie.empty()) res.set_header("Set-Cookie", reply.set_cookie);
       res.set_header("Cache-Control", "no-store");
       res.set_header("X-Content-Type-Options", "nosniff");
@@ -1574,9 +1601,9 @@ class Server::Impl {
   std::int64_t marker_ = -1;             // the last answer, guarded by marker_mu_
   std::uint64_t marker_writes_ = 0;      // writes_ when it was asked, guarded by marker_mu_
   std::chrono::steady_clock::time_point marker_at_;  // when, guarded by marker_mu_
-  std::atomic<std::uint64_t> writes_{0};
-  FairGate queue_;  // admits the kQueued requests to their handlers  // state-changing requests
-                    // handled (after the reply)
+  std::atomic<std::uint64_t> writes_{0};  // state-changing requests handled (after the reply)
+  FairGate queue_;                        // admits the kQueued requests to their handlers
+  socket_t listen_socket_ = -1;           // the socket bound by Bind()
   std::mutex la_mu_;
   bool la_known_ = false;                   // guarded by la_mu_
   std::string la_code_;                     // guarded by la_mu_

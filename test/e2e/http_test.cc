@@ -4,7 +4,10 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
 #include <thread>
 
 #include "e2e/process.h"
@@ -62,13 +65,13 @@ class HttpApi : public ::testing::TestWithParam<std::string> {
   }
 
   httplib::Result Get(const std::string& path, const std::string& cookie) {
-    return client_->Get(path.c_str(), {{"Cookie", cookie}});
+    return client_->Get(path, {{"Cookie", cookie}});
   }
   httplib::Result Post(const std::string& path, const json& body, const std::string& cookie) {
-    return client_->Post(path.c_str(), {{"Cookie", cookie}}, body.dump(), "application/json");
+    return client_->Post(path, {{"Cookie", cookie}}, body.dump(), "application/json");
   }
   httplib::Result Patch(const std::string& path, const json& body, const std::string& cookie) {
-    return client_->Patch(path.c_str(), {{"Cookie", cookie}}, body.dump(), "application/json");
+    return client_->Patch(path, {{"Cookie", cookie}}, body.dump(), "application/json");
   }
 
   static json Body(const httplib::Result& r) { return json::parse(r->body); }
@@ -98,6 +101,39 @@ TEST_P(HttpApi, HealthzReportsTheStore) {
   EXPECT_EQ(b["schema_version"], LatestSchemaVersion());
   EXPECT_EQ(
       b["store"].get<std::string>().rfind(GetParam() == "sqlite" ? "SQLite" : "PostgreSQL", 0), 0u);
+}
+
+TEST_P(HttpApi, RepliesSayHowLongTheyWaitedAndTook) {
+  const std::regex timing(R"(queue;dur=\d+\.\d, app;dur=\d+\.\d)");
+  auto health = client_->Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_TRUE(std::regex_match(health->get_header_value("Server-Timing"), timing))
+      << health->get_header_value("Server-Timing");
+  const std::string cookie = Login("social.worker");
+  auto work = Get("/api/my-work", cookie);
+  ASSERT_TRUE(work);
+  EXPECT_TRUE(std::regex_match(work->get_header_value("Server-Timing"), timing))
+      << work->get_header_value("Server-Timing");
+}
+
+// Clients connecting at once wait in the kernel's queue instead of having their handshakes
+// dropped (and retried a second later): the listening socket's queue is longer than the 5
+// httplib asks for. ss reports a listening socket's queue limit as its Send-Q.
+TEST_P(HttpApi, ManyClientsCanWaitToBeAccepted) {
+  const int port = Servers()[GetParam()].server->port();
+  const std::string command = "ss -Hltn 'sport = :" + std::to_string(port) + "'";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buf[256];
+  while (fgets(buf, sizeof buf, pipe) != nullptr) out += buf;
+  ASSERT_EQ(pclose(pipe), 0) << command;
+  std::istringstream line(out);
+  std::string state;
+  long queued = -1, limit = -1;
+  line >> state >> queued >> limit;
+  EXPECT_EQ(state, "LISTEN") << out;
+  EXPECT_GE(limit, 128) << out;
 }
 
 TEST_P(HttpApi, RecordsNeedALogin) {
