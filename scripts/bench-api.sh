@@ -60,9 +60,10 @@ local errors = 0
 response = function(status) if status >= 400 then errors = errors + 1 end end
 done = function(summary, latency, requests)
   local p99 = latency:percentile(99) / 1000
-  io.write(string.format("bench-api: %d requests, %.0f/s; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (target 100 ms: p99 / target %.2f); %d non-2xx (this thread)\n",
+  io.write(string.format("bench-api: %d requests, %.0f/s; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (target 100 ms: p99 / target %.2f); %d non-2xx (this thread)\n",
     summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(90) / 1000, p99, p99 / 100, errors))
+    latency:percentile(90) / 1000, p99, latency:percentile(99.9) / 1000, latency.max / 1000,
+    p99 / 100, errors))
 end
 LUA
 echo "bench-api: 32 connections, 2 wrk threads, 20 s, server threads $threads, workers $workers (0: twice the cores), against $url"
