@@ -52,30 +52,7 @@ std::optional<Date> LastSeen(const std::vector<Record>& visits, const char* type
   return last;
 }
 
-struct ChildRecords {
-  std::vector<Record> referrals, assessments, cin_plans, cp_plans, reviews, visits, episodes,
-      cla_reviews;
-};
-
-// Every record of `entity` whose `field` is one of `ids`, in chunks of 500 ids.
-Result<std::vector<Record>> ListIn(Store& store, std::string_view entity, const char* field,
-                                   const std::vector<Id>& ids) {
-  std::vector<Record> out;
-  for (size_t at = 0; at < ids.size(); at += 500) {
-    ListQuery q;
-    q.limit = 1000;
-    q.in_field = field;
-    q.in_ids.assign(ids.begin() + static_cast<std::ptrdiff_t>(at),
-                    ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + 500)));
-    while (true) {
-      SG_ASSIGN_OR_RETURN(Page page, store.List(Entity(entity), q));
-      for (Record& r : page.items) out.push_back(std::move(r));
-      if (!page.next_after) break;
-      q.after = *page.next_after;
-    }
-  }
-  return out;
-}
+using ChildRecords = CaseRecords;
 
 // The records of many children at once: one query per table, not per child.
 Result<std::map<Id, ChildRecords>> LoadForMany(Store& store, const std::vector<Id>& children) {
@@ -92,7 +69,7 @@ Result<std::map<Id, ChildRecords>> LoadForMany(Store& store, const std::vector<I
       {"cla_episode", &ChildRecords::episodes}, {"cla_review", &ChildRecords::cla_reviews},
   };
   for (const Table& t : kTables) {
-    SG_ASSIGN_OR_RETURN(std::vector<Record> rows, ListIn(store, t.entity, "child_id", children));
+    SG_ASSIGN_OR_RETURN(std::vector<Record> rows, ListByIds(store, t.entity, "child_id", children));
     for (Record& r : rows) {
       auto it = out.find(r.GetInt("child_id"));
       if (it != out.end()) (it->second.*t.member).push_back(std::move(r));
@@ -271,6 +248,35 @@ Result<ChildSummary> Summarise(Store& store, const Record& child, Date today) {
 
 }  // namespace
 
+Result<std::vector<Record>> ListByIds(Store& store, std::string_view entity, const char* field,
+                                      const std::vector<Id>& ids) {
+  std::vector<Record> out;
+  for (size_t at = 0; at < ids.size(); at += 500) {
+    ListQuery q;
+    q.limit = 1000;
+    q.in_field = field;
+    q.in_ids.assign(ids.begin() + static_cast<std::ptrdiff_t>(at),
+                    ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + 500)));
+    while (true) {
+      SG_ASSIGN_OR_RETURN(Page page, store.List(Entity(entity), q));
+      for (Record& r : page.items) out.push_back(std::move(r));
+      if (!page.next_after) break;
+      q.after = *page.next_after;
+    }
+  }
+  return out;
+}
+
+std::vector<DueItem> DueFrom(const CaseRecords& records, Date today) { return Due(records, today); }
+
+std::string StatusFrom(const CaseRecords& records, Date today) {
+  return CaseStatus(records, today);
+}
+
+std::optional<Date> LastSeenFrom(const CaseRecords& records, Date today) {
+  return LastSeen(records.visits, nullptr, Date::FromDays(0), today);
+}
+
 Result<std::vector<DueItem>> DueForChild(Store& store, Id child_id, Date today) {
   SG_ASSIGN_OR_RETURN(ChildRecords c, LoadFor(store, child_id));
   return Due(c, today);
@@ -289,7 +295,7 @@ Result<std::vector<Caseload>> Caseloads(Store& store, const std::vector<Record>&
   std::vector<Id> ids;
   for (const Record& w : workers) ids.push_back(w.id());
   SG_ASSIGN_OR_RETURN(std::vector<Record> allocations,
-                      ListIn(store, "allocation", "worker_id", ids));
+                      ListByIds(store, "allocation", "worker_id", ids));
   std::map<Id, std::vector<Id>> children_of;  // worker -> children allocated on `today`
   std::vector<Id> all;
   for (const Record& a : allocations) {
@@ -302,7 +308,7 @@ Result<std::vector<Caseload>> Caseloads(Store& store, const std::vector<Record>&
   }
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
-  SG_ASSIGN_OR_RETURN(std::vector<Record> records, ListIn(store, "child", "id", all));
+  SG_ASSIGN_OR_RETURN(std::vector<Record> records, ListByIds(store, "child", "id", all));
   std::map<Id, const Record*> child_record;
   for (const Record& c : records) child_record[c.id()] = &c;
   SG_ASSIGN_OR_RETURN(auto by_child, LoadForMany(store, all));

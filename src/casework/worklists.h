@@ -50,6 +50,24 @@ struct ChildSummary {
   bool not_seen_in_time = false;  // an overdue visit
 };
 
+// One child's records that due dates are worked out from.
+struct CaseRecords {
+  std::vector<Record> referrals, assessments, cin_plans, cp_plans, reviews, visits, episodes,
+      cla_reviews;
+};
+
+// Every record of `entity` whose `field` is one of `ids` (one query per 500 ids).
+Result<std::vector<Record>> ListByIds(Store& store, std::string_view entity, const char* field,
+                                      const std::vector<Id>& ids);
+
+// Everything due for a child on `today` from its records, soonest first.
+std::vector<DueItem> DueFrom(const CaseRecords& records, Date today);
+// "Looked after", "Child protection plan", "Child in need plan", "Assessment", "Referral" or
+// "Allocated": the child's status on `today`.
+std::string StatusFrom(const CaseRecords& records, Date today);
+// The latest date the child was seen on any visit on or before `today`.
+std::optional<Date> LastSeenFrom(const CaseRecords& records, Date today);
+
 // Everything due for one child on `today`, soonest first.
 Result<std::vector<DueItem>> DueForChild(Store& store, Id child_id, Date today);
 Result<ChildSummary> SummariseChild(Store& store, Id child_id, Date today);
