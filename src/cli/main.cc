@@ -29,6 +29,7 @@
 #include "indicators/annex_a.h"
 #include "indicators/facts.h"
 #include "indicators/output.h"
+#include "quality/case_review.h"
 #include "returns/cin_census.h"
 #include "returns/cin_reader.h"
 #include "returns/cin_validate.h"
@@ -42,6 +43,7 @@
 #include "storage/migrations.h"
 #include "storage/store.h"
 #include "synth/councils.h"
+#include "synth/drift.h"
 #include "synth/generator.h"
 #include "synth/measure.h"
 #include "synth/store_sink.h"
@@ -910,6 +912,8 @@ struct GenerateArgs {
   bool demo_logins = false;
   std::string out;           // write the returns here
   double inject_errors = 0;  // chance that a child in a return gets a fault
+  double drift = 0;          // share of each drift pool planted in the record
+  std::string drift_manifest;
   int jobs = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
 };
 
@@ -926,6 +930,14 @@ int RunGenerate(const std::string& db, GenerateArgs args) {
   }
   if (!(args.inject_errors >= 0 && args.inject_errors <= 1)) {
     return Fail(InvalidArgument("--inject-errors must be a rate between 0 and 1, e.g. 0.02"));
+  }
+  if (!(args.drift >= 0 && args.drift <= 1)) {
+    return Fail(InvalidArgument("--drift must be a rate between 0 and 1, e.g. 0.02"));
+  }
+  if (args.drift > 0 && (db.empty() || args.drift_manifest.empty())) {
+    return Fail(InvalidArgument(
+        "--drift plants drift in the record for the case review to find: give --db and "
+        "--drift-manifest FILE (where the planted cases are listed)"));
   }
   if (args.inject_errors > 0 && args.out.empty()) {
     return Fail(InvalidArgument(
@@ -968,10 +980,18 @@ int RunGenerate(const std::string& db, GenerateArgs args) {
   };
   std::vector<CouncilRun> runs;
   std::vector<DemoLogin> logins;
+  std::vector<PlantedDrift> drift;
   Status s;
   if (store) {
     s = store->Transaction([&](Store& tx) -> Status {
       SG_ASSIGN_OR_RETURN(runs, GenerateCouncils(run, **figures, &tx));
+      if (args.drift > 0) {
+        DriftOptions d;
+        d.rate = args.drift;
+        d.seed = args.options.seed;
+        d.today = runs.front().summary.end;
+        SG_ASSIGN_OR_RETURN(drift, PlantDrift(tx, d, Actor{}));
+      }
       if (args.demo_logins) {
         // The demo social worker holds the busiest caseload; the demo manager manages it.
         const Date today =
@@ -1029,6 +1049,14 @@ int RunGenerate(const std::string& db, GenerateArgs args) {
                 << "catch each\n";
     }
   }
+  if (args.drift > 0) {
+    std::ofstream manifest(args.drift_manifest);
+    WriteDriftManifest(drift, manifest);
+    manifest.close();
+    if (!manifest) return Fail(IoError("cannot write " + args.drift_manifest));
+    std::cout << drift.size() << " cases of drift planted, listed in " << args.drift_manifest
+              << " with the case review rule that should find each\n";
+  }
   if (!many && !first.notes.empty()) {
     std::cout << "figures not published for " << first.area->name << " (England's used):\n";
     for (const auto& n : first.notes) std::cout << "  " << n << "\n";
@@ -1038,6 +1066,52 @@ int RunGenerate(const std::string& db, GenerateArgs args) {
     for (const DemoLogin& l : logins) std::cout << " " << l.username;
     std::cout << "\n";
   }
+  return kExitOk;
+}
+
+struct CaseReviewArgs {
+  std::string as_of;  // default today
+  int closed_months = 6;
+  std::string format = "table";
+};
+
+// One row per finding, the most worrying case first; a summary before the table.
+int RunCaseReview(const std::string& db, const CaseReviewArgs& a) {
+  SystemClock clock;
+  quality::ReviewOptions o;
+  o.today = clock.Now().UkDate();
+  if (!a.as_of.empty()) {
+    auto d = Date::Parse(a.as_of);
+    if (!d.ok()) return Fail(d.status().WithFieldPrefix("--as-of"));
+    o.today = *d;
+  }
+  o.closed_months = a.closed_months;
+  auto store = OpenCurrent(db, clock, 1);
+  if (!store.ok()) return Fail(store.status());
+  auto r = quality::ReviewCases(**store, o);
+  if (!r.ok()) return Fail(r.status());
+  if (a.format == "table") {
+    std::cout << "case review on " << o.today.ToString() << ": " << r->open_cases
+              << " open cases and " << r->closed_cases << " closed in the last " << o.closed_months
+              << " months; " << r->flagged.size() << " need a look\n";
+    for (const quality::DriftRuleInfo& info : quality::DriftRules()) {
+      auto it = r->by_rule.find(info.rule);
+      std::cout << "  " << info.name << ": " << (it == r->by_rule.end() ? 0 : it->second) << "\n";
+    }
+    for (const quality::ClosureSpike& spike : r->spikes) {
+      std::cout << "  mass closure: " << spike.closed << " long-open cases closed in the week of "
+                << spike.week.ToString() << " (usually " << spike.usual << ")\n";
+    }
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const quality::ReviewedCase& c : r->flagged) {
+    for (const quality::DriftFlag& f : c.flags) {
+      rows.push_back({std::to_string(c.priority), std::to_string(c.child_id), c.la_child_id,
+                      c.status, c.worker_name, c.team_name, quality::InfoFor(f.rule).id, f.detail});
+    }
+  }
+  PrintRows({"priority", "child_id", "la_child_id", "status", "worker", "team", "rule", "detail"},
+            rows, a.format);
   return kExitOk;
 }
 
@@ -1286,9 +1360,30 @@ int main(int argc, char** argv) {
   generate->add_option("--inject-errors", gen.inject_errors,
                        "plant data-quality faults in the returns' files at this rate per child "
                        "(e.g. 0.02) and list them in faults.csv");
+  generate->add_option("--drift", gen.drift,
+                       "plant drift in the record (visits not seeing the child, unfinished "
+                       "assessments, unallocated and long-open cases, contacts after closure, a "
+                       "mass closure) for this share of each kind's candidates, e.g. 0.02");
+  generate->add_option("--drift-manifest", gen.drift_manifest,
+                       "where to list the planted drift (CSV), with --drift");
   generate
       ->add_option("--jobs", gen.jobs,
                    "councils generated at once when writing files only (England, a region)")
+      ->capture_default_str();
+
+  CaseReviewArgs cr;
+  auto* case_review = app.add_subcommand(
+      "case-review",
+      "Bulk case review: every open case and every case closed recently, checked for drift "
+      "(child not seen, work overdue, unallocated, closed without a reason, mass closure)");
+  case_review->add_option("--as-of", cr.as_of,
+                          "review as on this date (YYYY-MM-DD); default today");
+  case_review
+      ->add_option("--closed-months", cr.closed_months, "closed cases looked back over (months)")
+      ->check(CLI::Range(1, 60))
+      ->capture_default_str();
+  case_review->add_option("--format", cr.format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
 
   IndicatorsArgs ia;
@@ -1350,6 +1445,7 @@ int main(int argc, char** argv) {
     if (*list_users) return RunListUsers(db, format);
     if (*stats) return RunStats(db, format);
     if (*indicators) return RunIndicators(db, ia);
+    if (*case_review) return RunCaseReview(db, cr);
     if (*annex) {
       if (aa.out.empty() && aa.csv_dir.empty()) {
         return Fail(InvalidArgument("annex-a: give --out annex_a.xlsx and/or --csv DIR"));

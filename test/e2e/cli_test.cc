@@ -474,5 +474,81 @@ TEST(Cli, Validate903FindsEveryPlantedFault) {
   std::printf("planted %zu faults in the 903, all found\n", planted.size());
 }
 
+// The bulk case review against drift planted by the generator: the same synthetic LA
+// generated twice (the same seed), once with drift; every planted case must be found by its
+// rule. Precision: of the findings that the planting added (present with drift, absent
+// without), the share that are planted cases.
+TEST(Cli, CaseReviewFindsEveryPlantedDrift) {
+  testing::TempDir dir;
+  const std::vector<std::string> gen = {
+      "generate", "--like", "Worcestershire", "--years", "2",       "--burn-in", "3",
+      "--seed",   "7",      "--scale",        "0.1",     "--as-of", "2026-11-30"};
+  auto args = [&](std::vector<std::string> extra) {
+    std::vector<std::string> a = gen;
+    a.insert(a.end(), extra.begin(), extra.end());
+    return a;
+  };
+  const std::string plain = dir.path() + "/plain.db", drifted = dir.path() + "/drifted.db";
+  const std::string manifest = dir.path() + "/drift.csv";
+  auto g1 = RunSafeguard(args({"--db", plain}));
+  ASSERT_EQ(g1.exit_code, 0) << g1.err;
+  auto g2 = RunSafeguard(args({"--db", drifted, "--drift", "0.05", "--drift-manifest", manifest}));
+  ASSERT_EQ(g2.exit_code, 0) << g2.err;
+  EXPECT_NE(g2.out.find("cases of drift planted"), std::string::npos) << g2.out;
+
+  using Finding = std::pair<std::string, std::string>;  // child id, rule
+  auto read_csv = [](const std::string& text, size_t child_col, size_t rule_col) {
+    std::set<Finding> out;
+    bool header = true;
+    Status s = ForEachCsvRecord(text, [&](int, std::vector<std::string>& cells) {
+      if (header) {
+        header = false;
+      } else if (cells.size() > std::max(child_col, rule_col)) {
+        out.emplace(cells[child_col], cells[rule_col]);
+      }
+      return Status::Ok();
+    });
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return out;
+  };
+  std::ifstream in(manifest);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::set<Finding> planted = read_csv(text.str(), 0, 2);
+  std::set<std::string> kinds;
+  for (const auto& [child, rule] : planted) kinds.insert(rule);
+  EXPECT_EQ(kinds, (std::set<std::string>{"assessment_overdue", "closed_without_reason",
+                                          "long_cin_no_plan", "mass_closure", "not_seen",
+                                          "recontact_after_closure", "unallocated"}));
+
+  auto review = [&](const std::string& db) {
+    auto r = RunSafeguard({"case-review", "--db", db, "--as-of", "2026-11-30", "--format", "csv"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return read_csv(r.out, 1, 6);
+  };
+  const std::set<Finding> before = review(plain), after = review(drifted);
+  int found = 0;
+  for (const Finding& f : planted) {
+    if (after.count(f)) {
+      ++found;
+    } else {
+      ADD_FAILURE() << "planted drift not found: child " << f.first << ", " << f.second;
+    }
+  }
+  int added = 0, added_planted = 0;
+  for (const Finding& f : after) {
+    if (before.count(f)) continue;
+    ++added;
+    if (planted.count(f)) ++added_planted;
+  }
+  const double precision = added == 0 ? 0 : static_cast<double>(added_planted) / added;
+  std::cout << "case review: " << planted.size() << " planted, " << found << " found; " << added
+            << " findings added by the planting, " << added_planted
+            << " of them planted (precision " << precision << ")\n";
+  ::testing::Test::RecordProperty("precision", std::to_string(precision));
+  EXPECT_EQ(found, static_cast<int>(planted.size()));
+  EXPECT_GE(precision, 0.7);
+}
+
 }  // namespace
 }  // namespace sg
