@@ -119,15 +119,19 @@ json BuildOpenApi() {
 
   // The web application's own endpoints.
   auto simple = [&](const char* path, const char* method, const char* summary) {
-    paths[path][method] = {{"summary", summary},
-                           {"responses", {{"200", {{"description", "OK"}}},
-                                          {"403", {{"description", "not for this role"}}}}}};
+    paths[path][method] = {
+        {"summary", summary},
+        {"responses",
+         {{"200", {{"description", "OK"}}}, {"403", {{"description", "not for this role"}}}}}};
   };
   simple("/api/search/children", "get",
          "Children by name (typos forgiven), date of birth, UPN or LA child id: ?q=&limit=");
   simple("/api/front-door/queue", "get", "Contacts awaiting a Front Door decision, oldest first");
   simple("/api/my-work", "get", "The caseload of the logged-in worker with what is due (?as_of=)");
   simple("/api/team-work", "get", "Every worker's caseload in a team (?team_id=&as_of=)");
+  simple("/api/case-review", "get",
+         "The bulk case review: open and recently closed cases rated for drift, most worrying "
+         "first (?as_of=&closed_months=); \"refreshing\" when the record has changed since");
   simple("/api/children/{id}/due", "get", "What is due and overdue for a child (?as_of=)");
   simple("/api/children/{id}/placement-change", "post",
          "End the open looked-after episode and start the next in one transaction: episode_id, "

@@ -29,6 +29,7 @@
 #include "indicators/annex_a.h"
 #include "indicators/facts.h"
 #include "indicators/output.h"
+#include "quality/case_review.h"
 #include "returns/cin_census.h"
 #include "returns/cin_reader.h"
 #include "returns/cin_validate.h"
@@ -441,6 +442,12 @@ class Server::Impl {
     svr_.Get("/api/team-work", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
                return TeamWork(req, *u);
              }));
+    // Built from the whole record (a second or two on a county) and kept until it changes.
+    svr_.Get(
+        "/api/case-review",
+        Wrap(
+            Gate::kUser, [this](const auto& req, const User* u) { return CaseReview(req, *u); },
+            Lane::kAtOnce));
     svr_.Post(R"(/api/children/(\d+)/placement-change)",
               Wrap(Gate::kUser,
                    [this](const auto& req, const User* u) { return PlacementChange(req, *u); }));
@@ -1419,6 +1426,86 @@ class Server::Impl {
     r.body = CaseloadJson(*load, *today);
     r.body["as_of"] = today->ToString();
     return r;
+  }
+
+  // GET /api/case-review[?as_of=&closed_months=]: the bulk case review (quality/case_review.h),
+  // for managers, leaders and auditors.
+  Reply CaseReview(const httplib::Request& req, const User& user) {
+    if (Status s = NoChildLists(user); !s.ok()) return Error(s);
+    if (user.role == "SOCIAL_WORKER" || user.role == "FRONT_DOOR") {
+      return Error(Status(StatusCode::kPermissionDenied,
+                          "the case review is for managers, leaders and auditors"));
+    }
+    auto today = AsOf(req);
+    if (!today.ok()) return Error(today.status());
+    quality::ReviewOptions o;
+    o.today = *today;
+    if (req.has_param("closed_months")) {
+      int months = 0;
+      const std::string text = req.get_param_value("closed_months");
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), months);
+      if (ec != std::errc() || end != text.data() + text.size() || months < 1 || months > 60) {
+        return Error(InvalidArgument("a number of months from 1 to 60", "closed_months"));
+      }
+      o.closed_months = months;
+    }
+    return Cached("case-review:" + o.today.ToString() + ":" + std::to_string(o.closed_months),
+                  [this, o] {
+                    auto r = quality::ReviewCases(store_, o);
+                    if (!r.ok()) return Error(r.status());
+                    Reply reply;
+                    reply.body = CaseReviewJson(*r);
+                    return reply;
+                  });
+  }
+
+  static json CaseReviewJson(const quality::ReviewResult& r) {
+    auto date = [](const std::optional<Date>& d) {
+      return d ? json(d->ToString()) : json(nullptr);
+    };
+    json rules = json::array();
+    for (const quality::DriftRuleInfo& info : quality::DriftRules()) {
+      auto it = r.by_rule.find(info.rule);
+      rules.push_back({{"id", info.id},
+                       {"name", info.name},
+                       {"description", info.description},
+                       {"weight", info.weight},
+                       {"cases", it == r.by_rule.end() ? 0 : it->second}});
+    }
+    json spikes = json::array();
+    for (const quality::ClosureSpike& s : r.spikes) {
+      spikes.push_back({{"week", s.week.ToString()}, {"closed", s.closed}, {"usual", s.usual}});
+    }
+    json cases = json::array();
+    for (const quality::ReviewedCase& c : r.flagged) {
+      json flags = json::array();
+      for (const quality::DriftFlag& f : c.flags) {
+        flags.push_back(
+            {{"rule", quality::InfoFor(f.rule).id}, {"detail", f.detail}, {"due", date(f.due)}});
+      }
+      cases.push_back({{"child_id", c.child_id},
+                       {"la_child_id", c.la_child_id},
+                       {"name", c.name},
+                       {"status", c.status},
+                       {"priority", c.priority},
+                       {"referral_id", c.referral_id},
+                       {"referral_date", c.referral_date.ToString()},
+                       {"closure_date", date(c.closure_date)},
+                       {"closure_reason", c.closure_reason},
+                       {"worker_id", c.worker_id},
+                       {"worker_name", c.worker_name},
+                       {"team_id", c.team_id},
+                       {"team_name", c.team_name},
+                       {"last_seen", date(c.last_seen)},
+                       {"flags", std::move(flags)}});
+    }
+    return {{"as_of", r.options.today.ToString()},
+            {"closed_months", r.options.closed_months},
+            {"open_cases", r.open_cases},
+            {"closed_cases", r.closed_cases},
+            {"rules", std::move(rules)},
+            {"spikes", std::move(spikes)},
+            {"cases", std::move(cases)}};
   }
 
   // GET /api/team-work?team_id=N[&as_of=]: every worker's caseload in a team (default: the

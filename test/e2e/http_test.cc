@@ -392,10 +392,32 @@ TEST_P(HttpApi, OpenApiDescribesEveryCollection) {
   EXPECT_TRUE(doc["paths"].contains("/healthz"));
   for (const char* path :
        {"/api/search/children", "/api/front-door/queue", "/api/my-work", "/api/team-work",
-        "/api/children/{id}/due", "/api/children/{id}/placement-change"}) {
+        "/api/children/{id}/due", "/api/children/{id}/placement-change", "/api/case-review"}) {
     EXPECT_TRUE(doc["paths"].contains(path)) << path;
   }
   EXPECT_TRUE(doc["paths"]["/api/returns/903/validate"].contains("post"));
+}
+
+TEST_P(HttpApi, TheCaseReviewIsForManagers) {
+  const std::string manager = Login("team.manager");
+  auto r = Get("/api/case-review?closed_months=12", manager);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json b = Body(r);
+  EXPECT_EQ(b["closed_months"], 12);
+  ASSERT_EQ(b["rules"].size(), 8u);
+  EXPECT_EQ(b["rules"][0]["id"], "not_seen");
+  EXPECT_GE(b["open_cases"].get<int>(), 1);
+  int priority = 1000;
+  for (const json& c : b["cases"]) {
+    EXPECT_LE(c["priority"].get<int>(), priority);  // most worrying first
+    priority = c["priority"].get<int>();
+    EXPECT_FALSE(c["flags"].empty());
+  }
+  ExpectError(Get("/api/case-review", Login("social.worker")), 403, "permission_denied");
+  ExpectError(Get("/api/case-review", Login("member")), 403, "permission_denied");
+  ExpectError(Get("/api/case-review?closed_months=0", manager), 400, "invalid_argument",
+              "closed_months");
 }
 
 TEST_P(HttpApi, CodeListsAreServed) {
