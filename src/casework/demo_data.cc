@@ -244,6 +244,13 @@ Status Populate(Store& tx, const Clock& clock, const AuthOptions& auth_options,
                              {"findings", "Wishes recorded; plan not yet reviewed."}})
             .status());
   }
+  SG_RETURN_IF_ERROR(b.Add("review_outcome", {{"child_id", S(c2)},
+                                              {"reviewer_id", S(w_tm)},
+                                              {"review_date", "2026-01-27"},
+                                              {"rules", "review_overdue"},
+                                              {"outcome", "CONFIRMED"},
+                                              {"notes", "Plan review booked for next week."}})
+                         .status());
 
   // Child 4: S47 -> ICPC -> CP plan with visits and a review.
   SG_ASSIGN_OR_RETURN(Id c4, b.Add("child", {{"la_child_id", "DEMO0004"},

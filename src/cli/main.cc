@@ -1086,7 +1086,7 @@ int RunCaseReview(const std::string& db, const CaseReviewArgs& a) {
     o.today = *d;
   }
   o.closed_months = a.closed_months;
-  auto store = OpenCurrent(db, clock, 1);
+  auto store = OpenCurrent(db, clock, 2);  // the review reads on two connections at once
   if (!store.ok()) return Fail(store.status());
   auto r = quality::ReviewCases(**store, o);
   if (!r.ok()) return Fail(r.status());
@@ -1110,7 +1110,8 @@ int RunCaseReview(const std::string& db, const CaseReviewArgs& a) {
                       c.status, c.worker_name, c.team_name, quality::InfoFor(f.rule).id, f.detail});
     }
   }
-  PrintRows({"priority", "child_id", "la_child_id", "status", "worker", "team", "rule", "detail"},
+  PrintRows({"priority", "child_id", "la_child_id", "status", "worker", "team", "rule", "detail",
+             "outcome"},
             rows, a.format);
   return kExitOk;
 }

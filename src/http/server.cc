@@ -224,6 +224,10 @@ class Server::Impl {
       const int year = today.month() >= 4 ? today.year() : today.year() - 1;
       (void)Cached("cin:" + std::to_string(year), [this, year] { return BuildCin(year); });
       (void)Cached("903:" + std::to_string(year), [this, year] { return Build903(year); });
+      // The case review managers open, as on today.
+      quality::ReviewOptions review;
+      review.today = today;
+      (void)CachedCaseReview(review);
       spdlog::info("warm-up done");
     });
   }
@@ -1449,6 +1453,10 @@ class Server::Impl {
       }
       o.closed_months = months;
     }
+    return CachedCaseReview(o);
+  }
+
+  Reply CachedCaseReview(const quality::ReviewOptions& o) {
     return Cached("case-review:" + o.today.ToString() + ":" + std::to_string(o.closed_months),
                   [this, o] {
                     auto r = quality::ReviewCases(store_, o);
@@ -1497,6 +1505,8 @@ class Server::Impl {
                        {"team_id", c.team_id},
                        {"team_name", c.team_name},
                        {"last_seen", date(c.last_seen)},
+                       {"outcome", c.outcome.empty() ? json(nullptr) : json(c.outcome)},
+                       {"outcome_date", date(c.outcome_date)},
                        {"flags", std::move(flags)}});
     }
     return {{"as_of", r.options.today.ToString()},

@@ -56,6 +56,7 @@ enum class CodeListId : std::uint8_t {
   kCpConferenceType,   // ICPC, RCPC, TRANSFER_IN
   kAssessmentOutcome,  // outcome of a CIN assessment: NFA, CIN_PLAN, STRATEGY_DISCUSSION, ...
   kAuditGrade,         // case file audit grade: OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT, INADEQUATE
+  kReviewOutcome,      // a manager's decision on a case review finding: CONFIRMED, REOPENED, ...
   kCount
 };
 

@@ -657,6 +657,13 @@ constexpr CodeEntry kAuditGrade[] = {
     {"REQUIRES_IMPROVEMENT", "Requires improvement"},
     {"INADEQUATE", "Inadequate"},
 };
+// What a manager decided about a case the bulk case review flagged.
+constexpr CodeEntry kReviewOutcome[] = {
+    {"CONFIRMED", "Drift confirmed: actions agreed with the worker"},
+    {"REOPENED", "Closed case reopened"},
+    {"ESCALATED", "Escalated (strategy discussion, child protection or senior manager)"},
+    {"NO_CONCERN", "No concern: the record was out of date or the finding does not apply"},
+};
 
 constexpr CodeList kLists[] = {
     {CodeListId::kSex, "sex", "Sex", kCinAnd903Source, kSex},
@@ -721,6 +728,8 @@ constexpr CodeList kLists[] = {
      kAssessmentOutcome},
     {CodeListId::kAuditGrade, "audit_grade", "Case file audit grade", kSafeguardSource,
      kAuditGrade},
+    {CodeListId::kReviewOutcome, "review_outcome", "Case review outcome", kSafeguardSource,
+     kReviewOutcome},
 };
 
 static_assert(std::size(kLists) == static_cast<std::size_t>(CodeListId::kCount),

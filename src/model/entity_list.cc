@@ -451,6 +451,17 @@ constexpr FieldDesc kCaseAudit[] = {
     Text("findings", kOpt, 8000, "evidence and findings"),
 };
 
+constexpr FieldDesc kReviewOutcomeFields[] = {
+    Ref("child_id", "child", kReq, kChildId),
+    Ref("referral_id", "referral", kOpt, "the case (referral) reviewed"),
+    Ref("reviewer_id", "worker", kOpt, "the manager who reviewed it"),
+    Day("review_date", kReq, "date of the decision"),
+    Text("rules", kOpt, 200,
+         "the case review rules that flagged it, e.g. \"not_seen,unallocated\""),
+    Code("outcome", L::kReviewOutcome, kReq, "what was decided"),
+    Text("notes", kOpt, 4000, "why, and the actions agreed"),
+};
+
 // ---- Casework across the journey ----
 constexpr FieldDesc kAllocation[] = {
     Ref("child_id", "child", kReq, kChildId),
@@ -620,6 +631,14 @@ constexpr EntityDesc kEntities[] = {
      "A case file audit: the case's grade, by whom and when",
      Scope::kChildRecord,
      kCaseAudit,
+     {}},
+    {"review_outcome",
+     "review_outcomes",
+     "review-outcomes",
+     "Case review outcome",
+     "A manager's decision on a case the bulk case review flagged",
+     Scope::kChildRecord,
+     kReviewOutcomeFields,
      {}},
 };
 

@@ -93,6 +93,9 @@ struct ReviewedCase {
   std::optional<Date> last_seen;
   std::vector<DriftFlag> flags;
   int priority = 0;
+  // The latest decision recorded on the case since its referral (a review_outcome record).
+  std::optional<Date> outcome_date;
+  std::string outcome;  // CONFIRMED, REOPENED, ESCALATED, NO_CONCERN; "" = not reviewed
 };
 
 // A week in which the LA closed unusually many long-open cases.
@@ -117,6 +120,7 @@ struct ChildCase {
   work::CaseRecords records;
   std::vector<Record> contacts;
   std::vector<Record> allocations;
+  std::vector<Record> outcomes;  // review_outcome records
 };
 
 struct ReviewInput {
@@ -130,7 +134,7 @@ struct ReviewInput {
 ReviewResult ReviewCases(const ReviewInput& input, const ReviewOptions& options);
 
 // Reads what the review needs from the store (every referral, then only the records of the
-// children in the window) and reviews it.
+// children in the window, on two connections at once when the store has them) and reviews it.
 Result<ReviewResult> ReviewCases(Store& store, const ReviewOptions& options);
 
 }  // namespace sg::quality

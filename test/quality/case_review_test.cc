@@ -301,6 +301,30 @@ TEST_P(CaseReview, MostWorryingFirst) {
   EXPECT_EQ(r.flagged[1].child_id, unallocated);  // priority 3
 }
 
+TEST_P(CaseReview, ShowsTheLatestDecisionOnTheCase) {
+  const auto [child, ref] = Case("2012-01-01", "2026-02-16", nullptr, "", false);
+  // A decision on an earlier case of the child does not count.
+  Add("review_outcome", {{"child_id", child},
+                         {"review_date", D("2025-06-01")},
+                         {"outcome", std::string("ESCALATED")}});
+  auto r = Review();
+  ASSERT_NE(Find(r, child), nullptr);
+  EXPECT_EQ(Find(r, child)->outcome, "");
+  Add("review_outcome", {{"child_id", child},
+                         {"referral_id", ref},
+                         {"review_date", D("2026-02-20")},
+                         {"rules", std::string("unallocated")},
+                         {"outcome", std::string("NO_CONCERN")}});
+  Add("review_outcome", {{"child_id", child},
+                         {"referral_id", ref},
+                         {"review_date", D("2026-02-27")},
+                         {"outcome", std::string("CONFIRMED")},
+                         {"notes", std::string("To be allocated at Monday's meeting")}});
+  r = Review();
+  EXPECT_EQ(Find(r, child)->outcome, "CONFIRMED");
+  EXPECT_EQ(Find(r, child)->outcome_date, D("2026-02-27"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CaseReview, ::testing::ValuesIn(testing::Backends()));
 
 }  // namespace
