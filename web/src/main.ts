@@ -10,6 +10,7 @@ import { frontDoorPage } from './pages/frontdoor';
 import { childPage } from './pages/child';
 import { myWorkPage } from './pages/mywork';
 import { teamPage } from './pages/team';
+import { reviewPage } from './pages/review';
 import { returnsPage } from './pages/returns';
 import { searchPage } from './pages/search';
 
@@ -26,6 +27,7 @@ const ROUTES: Route[] = [
   { path: 'indicator', title: 'Indicator', page: indicatorPage },
   { path: 'my-work', title: 'My work', page: myWorkPage, nav: 'My work', roles: ['SOCIAL_WORKER', 'TEAM_MANAGER'] },
   { path: 'team', title: 'Team work', page: teamPage, nav: 'Team', roles: MANAGERS },
+  { path: 'review', title: 'Case review', page: reviewPage, nav: 'Case review', roles: MANAGERS },
   { path: 'front-door', title: 'Front Door', page: frontDoorPage, nav: 'Front Door', roles: ['FRONT_DOOR', 'TEAM_MANAGER', 'SOCIAL_WORKER', 'ADMIN', 'SENIOR_LEADER'] },
   { path: 'search', title: 'Find a child', page: searchPage, nav: 'Find a child', roles: CASEWORK },
   { path: 'child', title: "Child's record", page: childPage, roles: CASEWORK },

@@ -21,14 +21,14 @@ fs.mkdirSync(outDir, { recursive: true });
 const PASSWORD = 'safeguard-demo';
 const ROLES = {
   'social.worker': { home: 'my-work', nav: ['Scorecard', 'My work', 'Front Door', 'Find a child', 'Returns'] },
-  'team.manager': { home: 'team', nav: ['Scorecard', 'My work', 'Team', 'Front Door', 'Find a child', 'Returns'] },
+  'team.manager': { home: 'team', nav: ['Scorecard', 'My work', 'Team', 'Case review', 'Front Door', 'Find a child', 'Returns'] },
   'front.door': { home: 'front-door', nav: ['Scorecard', 'Front Door', 'Find a child'] },
-  iro: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Find a child'] },
-  auditor: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Find a child', 'Returns'] },
-  analyst: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Find a child', 'Returns'] },
-  'senior.leader': { home: 'scorecard', nav: ['Scorecard', 'Team', 'Front Door', 'Find a child', 'Returns'] },
+  iro: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Find a child'] },
+  auditor: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Find a child', 'Returns'] },
+  analyst: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Find a child', 'Returns'] },
+  'senior.leader': { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Front Door', 'Find a child', 'Returns'] },
   member: { home: 'scorecard', nav: ['Scorecard'] },
-  admin: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Front Door', 'Find a child', 'Returns'] },
+  admin: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Front Door', 'Find a child', 'Returns'] },
 };
 
 const browser = await chromium.launch({
@@ -259,6 +259,28 @@ if (!timingsOnly) {
     });
   }
 
+  // The bulk case review: a manager records a decision on the most worrying case.
+  await test('the case review: record a decision on a flagged case', async (page) => {
+    await login(page, 'team.manager');
+    await visit(page, '#/review', 'case-review');
+    const lede = await page.textContent('main .lede');
+    check(/\d+ need a look/.test(lede), `the review says how many cases need a look (${lede})`);
+    const row = page.locator('table.review tbody tr').first();
+    const child = await row.getAttribute('data-child');
+    await row.locator('button', { hasText: 'decision' }).click();
+    await row.locator('select[name=outcome]').selectOption('CONFIRMED');
+    await row.locator('textarea[name=notes]').fill('Visit booked for Monday with the worker.');
+    await row.locator('button[type=submit]').click();
+    await page.waitForSelector(`table.review tr.reviewed[data-child="${child}"]`);
+    check((await page.textContent(`tr[data-child="${child}"] .outcome`)).startsWith('Drift confirmed'), 'the decision is shown on the case');
+    const saved = await apiCall(page, `/api/review-outcomes?child_id=${child}`);
+    check(saved.status === 200 && saved.body.items.some((o) => o.outcome === 'CONFIRMED' && o.notes.includes('Monday')), 'the decision is in the record');
+    await page.evaluate(axeSource);
+    const r = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    check(r.violations.length === 0, `no accessibility problems on the case review (${r.violations.map((v) => v.id).join(', ')})`);
+    await page.screenshot({ path: path.join(outDir, 'case-review-decision.png'), fullPage: false });
+  }, { bypassCSP: true });
+
   // The session ends while a visit is being written up: the password is asked for in place
   // and the visit is saved as written.
   await test('a session that ends mid-form loses nothing', async (page) => {
@@ -321,6 +343,7 @@ await test('page timings', async (page) => {
   for (let round = 0; round < 3; round++) {
     await visit(page, '#/team', round === 0 && 'team');
     await visit(page, '#/returns', round === 0 && 'returns');
+    await visit(page, '#/review', false);
   }
 });
 
