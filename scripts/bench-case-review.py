@@ -37,8 +37,10 @@ def main():
     best, out = None, ""
     for _ in range(args.runs):
         start = time.perf_counter()
-        r = subprocess.run(cmd, check=True, capture_output=True, text=True)
+        r = subprocess.run(cmd, capture_output=True, text=True)
         wall = time.perf_counter() - start
+        if r.returncode != 0:
+            sys.exit("bench-case-review: " + r.stderr.strip())
         if best is None or wall < best:
             best, out = wall, r.stdout
     rows = list(csv.DictReader(io.StringIO(out)))
