@@ -7,7 +7,7 @@ Beside it, one of the rules written as a plain SQL query on the same database (o
 no worker allocated), timed, and its count compared with the review's: the SQL is the peer for
 the ratio, and a check that the review counts what it says.
 
-Usage: scripts/bench-case-review.py BUILD_DIR --db PATH --as-of YYYY-MM-DD [--runs 3]
+Usage: scripts/bench-case-review.py BUILD_DIR --db PATH [--as-of YYYY-MM-DD] [--runs 3]
 """
 import argparse
 import csv
@@ -29,10 +29,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
     ap.add_argument("--db", required=True)
-    ap.add_argument("--as-of", required=True)
+    ap.add_argument("--as-of", help="default: the day of the store's latest referral")
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     binary = os.path.join(args.build, "safeguard")
+    if not args.as_of:
+        args.as_of = sqlite3.connect(args.db).execute(
+            "SELECT max(referral_date) FROM referrals").fetchone()[0]
     cmd = [binary, "case-review", "--db", args.db, "--as-of", args.as_of, "--format", "csv"]
     best, out = None, ""
     for _ in range(args.runs):
