@@ -293,6 +293,7 @@ namespace {
 Result<std::vector<Caseload>> Caseloads(Store& store, const std::vector<Record>& workers,
                                         Date today) {
   std::vector<Id> ids;
+  ids.reserve(workers.size());
   for (const Record& w : workers) ids.push_back(w.id());
   SG_ASSIGN_OR_RETURN(std::vector<Record> allocations,
                       ListByIds(store, "allocation", "worker_id", ids));

@@ -351,9 +351,12 @@ Result<ReviewResult> ReviewCases(Store& store, const ReviewOptions& options) {
   visit_reader.join();
   SG_RETURN_IF_ERROR(status);
   SG_RETURN_IF_ERROR(visits_status);
+  const auto* visit_table =
+      std::find_if(std::begin(kTables), std::end(kTables),
+                   [](const Table& t) { return std::string_view(t.entity) == "visit"; });
+  rows[static_cast<size_t>(visit_table - std::begin(kTables))] = std::move(visits);
   for (size_t i = 0; i < std::size(kTables); ++i) {
     const Table& t = kTables[i];
-    if (std::string_view(t.entity) == "visit") rows[i] = std::move(visits);
     for (Record& r : rows[i]) {
       auto it = cases.find(r.GetInt("child_id"));
       if (it == cases.end()) continue;

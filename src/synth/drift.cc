@@ -119,6 +119,7 @@ class Planter {
         }
       }
       std::vector<Id> pool;
+      pool.reserve(target.size());
       for (const auto& [id, a] : target) pool.push_back(id);
       for (Id child : Choose(pool, Share(pool.size()))) {
         Record a = *target[child];
@@ -185,6 +186,7 @@ class Planter {
         }
       }
       std::vector<Id> pool;
+      pool.reserve(closed.size());
       for (const auto& [id, r] : closed) pool.push_back(id);
       const size_t n = Share(pool.size());
       const std::vector<Id> chosen = Choose(pool, 2 * n);
@@ -196,7 +198,7 @@ class Planter {
           for (int days : {14, 30}) {
             Record k(Entity("contact"));
             const auto at = Timestamp::FromUnixSeconds(
-                static_cast<std::int64_t>(closure.AddDays(days).days()) * 86400 + 10 * 3600);
+                static_cast<std::int64_t>(closure.AddDays(days).days()) * 86400 + 36000);  // 10:00
             k.Set("child_id", child);
             k.Set("received_at", at);
             k.Set("source", r.GetText("source"));
