@@ -248,6 +248,18 @@ Result<ChildSummary> Summarise(Store& store, const Record& child, Date today) {
 
 }  // namespace
 
+Result<std::vector<Record>> ListEvery(Store& store, std::string_view entity) {
+  ListQuery q;
+  q.limit = 1000;
+  std::vector<Record> out;
+  while (true) {
+    SG_ASSIGN_OR_RETURN(Page page, store.List(Entity(entity), q));
+    for (Record& r : page.items) out.push_back(std::move(r));
+    if (!page.next_after) return out;
+    q.after = *page.next_after;
+  }
+}
+
 Result<std::vector<Record>> ListByIds(Store& store, std::string_view entity, const char* field,
                                       const std::vector<Id>& ids) {
   std::vector<Record> out;

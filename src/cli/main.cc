@@ -29,6 +29,7 @@
 #include "indicators/annex_a.h"
 #include "indicators/facts.h"
 #include "indicators/output.h"
+#include "quality/audit_sample.h"
 #include "quality/case_review.h"
 #include "returns/cin_census.h"
 #include "returns/cin_reader.h"
@@ -1116,6 +1117,36 @@ int RunCaseReview(const std::string& db, const CaseReviewArgs& a) {
   return kExitOk;
 }
 
+struct AuditSampleArgs {
+  std::string month;  // YYYY-MM
+  std::string rule = "random";
+  int per_group = 2;
+  std::uint64_t seed = 1;
+  std::string format = "table";
+};
+
+int RunAuditSample(const std::string& db, const AuditSampleArgs& a) {
+  auto month = Date::Parse(a.month + "-01");
+  if (!month.ok()) return Fail(InvalidArgument("--month: a month as YYYY-MM, e.g. 2026-01"));
+  quality::SampleOptions o;
+  o.month = *month;
+  o.rule =
+      a.rule == "peer-review" ? quality::SampleRule::kPeerReview : quality::SampleRule::kRandom;
+  o.per_group = a.per_group;
+  o.seed = a.seed;
+  SystemClock clock;
+  auto store = OpenCurrent(db, clock, 1);
+  if (!store.ok()) return Fail(store.status());
+  auto sample = quality::SampleForAudit(**store, o);
+  if (!sample.ok()) return Fail(sample.status());
+  std::vector<std::vector<std::string>> rows;
+  for (const quality::SampledCase& c : *sample) {
+    rows.push_back({c.group, std::to_string(c.child_id), c.la_child_id, c.worker_name, c.why});
+  }
+  PrintRows({"group", "child_id", "la_child_id", "worker", "why"}, rows, a.format);
+  return kExitOk;
+}
+
 int RunListUsers(const std::string& db, const std::string& format) {
   SystemClock clock;
   auto store = OpenCurrent(db, clock, 1);
@@ -1387,6 +1418,24 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
 
+  AuditSampleArgs as;
+  auto* audit_sample = app.add_subcommand(
+      "audit-sample",
+      "Choose the cases to audit in a month, reproducibly: N per team at random, or N of each "
+      "kind a peer review samples");
+  audit_sample->add_option("--month", as.month, "the month (YYYY-MM)")->required();
+  audit_sample->add_option("--rule", as.rule, "random or peer-review")
+      ->check(CLI::IsMember({"random", "peer-review"}))
+      ->capture_default_str();
+  audit_sample->add_option("--per-group", as.per_group, "cases per team (random) or per kind")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  audit_sample->add_option("--seed", as.seed, "the same seed chooses the same cases")
+      ->capture_default_str();
+  audit_sample->add_option("--format", as.format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+
   IndicatorsArgs ia;
   auto* indicators = app.add_subcommand(
       "indicators",
@@ -1447,6 +1496,7 @@ int main(int argc, char** argv) {
     if (*stats) return RunStats(db, format);
     if (*indicators) return RunIndicators(db, ia);
     if (*case_review) return RunCaseReview(db, cr);
+    if (*audit_sample) return RunAuditSample(db, as);
     if (*annex) {
       if (aa.out.empty() && aa.csv_dir.empty()) {
         return Fail(InvalidArgument("annex-a: give --out annex_a.xlsx and/or --csv DIR"));

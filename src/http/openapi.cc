@@ -129,6 +129,9 @@ json BuildOpenApi() {
   simple("/api/front-door/queue", "get", "Contacts awaiting a Front Door decision, oldest first");
   simple("/api/my-work", "get", "The caseload of the logged-in worker with what is due (?as_of=)");
   simple("/api/team-work", "get", "Every worker's caseload in a team (?team_id=&as_of=)");
+  simple("/api/audit-sample", "get",
+         "Cases to audit in a month, reproducibly: ?month=YYYY-MM&rule=random|peer-review"
+         "&per_group=&seed=");
   simple("/api/case-review", "get",
          "The bulk case review: open and recently closed cases rated for drift, most worrying "
          "first (?as_of=&closed_months=); \"refreshing\" when the record has changed since");

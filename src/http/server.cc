@@ -29,6 +29,7 @@
 #include "indicators/annex_a.h"
 #include "indicators/facts.h"
 #include "indicators/output.h"
+#include "quality/audit_sample.h"
 #include "quality/case_review.h"
 #include "returns/cin_census.h"
 #include "returns/cin_reader.h"
@@ -452,6 +453,9 @@ class Server::Impl {
         Wrap(
             Gate::kUser, [this](const auto& req, const User* u) { return CaseReview(req, *u); },
             Lane::kAtOnce));
+    svr_.Get("/api/audit-sample", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
+               return AuditSample(req, *u);
+             }));
     svr_.Post(R"(/api/children/(\d+)/placement-change)",
               Wrap(Gate::kUser,
                    [this](const auto& req, const User* u) { return PlacementChange(req, *u); }));
@@ -1465,6 +1469,57 @@ class Server::Impl {
                     reply.body = CaseReviewJson(*r);
                     return reply;
                   });
+  }
+
+  // GET /api/audit-sample?month=YYYY-MM[&rule=random|peer-review&per_group=N&seed=S]: the
+  // cases to audit (quality/audit_sample.h), for managers, leaders and auditors.
+  Reply AuditSample(const httplib::Request& req, const User& user) {
+    if (Status s = NoChildLists(user); !s.ok()) return Error(s);
+    if (user.role == "SOCIAL_WORKER" || user.role == "FRONT_DOOR") {
+      return Error(Status(StatusCode::kPermissionDenied,
+                          "audit sampling is for managers, leaders and auditors"));
+    }
+    quality::SampleOptions o;
+    auto month = Date::Parse(req.get_param_value("month") + "-01");
+    if (!month.ok()) return Error(InvalidArgument("a month as YYYY-MM, e.g. 2026-01", "month"));
+    o.month = *month;
+    const std::string rule = req.has_param("rule") ? req.get_param_value("rule") : "random";
+    if (rule != "random" && rule != "peer-review") {
+      return Error(InvalidArgument("random or peer-review", "rule"));
+    }
+    o.rule = rule == "random" ? quality::SampleRule::kRandom : quality::SampleRule::kPeerReview;
+    if (req.has_param("seed")) {
+      const std::string text = req.get_param_value("seed");
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), o.seed);
+      if (ec != std::errc() || end != text.data() + text.size()) {
+        return Error(InvalidArgument("a whole number", "seed"));
+      }
+    }
+    if (req.has_param("per_group")) {
+      const std::string text = req.get_param_value("per_group");
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), o.per_group);
+      if (ec != std::errc() || end != text.data() + text.size()) {
+        return Error(InvalidArgument("a whole number", "per_group"));
+      }
+    }
+    auto sample = quality::SampleForAudit(store_, o);
+    if (!sample.ok()) return Error(sample.status());
+    json items = json::array();
+    for (const quality::SampledCase& c : *sample) {
+      items.push_back({{"child_id", c.child_id},
+                       {"la_child_id", c.la_child_id},
+                       {"group", c.group},
+                       {"worker_id", c.worker_id},
+                       {"worker_name", c.worker_name},
+                       {"why", c.why}});
+    }
+    Reply r;
+    r.body = {{"month", o.month.ToString().substr(0, 7)},
+              {"rule", rule},
+              {"per_group", o.per_group},
+              {"seed", o.seed},
+              {"items", std::move(items)}};
+    return r;
   }
 
   static json CaseReviewJson(const quality::ReviewResult& r) {

@@ -234,18 +234,6 @@ std::optional<ReviewedCase> Review(const ChildCase& c, const ReviewOptions& o, D
   return rc;
 }
 
-Result<std::vector<Record>> ListAll(Store& store, std::string_view entity) {
-  ListQuery q;
-  q.limit = 1000;
-  std::vector<Record> out;
-  while (true) {
-    SG_ASSIGN_OR_RETURN(Page page, store.List(Entity(entity), q));
-    for (Record& r : page.items) out.push_back(std::move(r));
-    if (!page.next_after) return out;
-    q.after = *page.next_after;
-  }
-}
-
 }  // namespace
 
 const std::vector<DriftRuleInfo>& DriftRules() { return Rules(); }
@@ -288,7 +276,7 @@ ReviewResult ReviewCases(const ReviewInput& input, const ReviewOptions& options)
 
 Result<ReviewResult> ReviewCases(Store& store, const ReviewOptions& options) {
   ReviewInput in;
-  SG_ASSIGN_OR_RETURN(in.referrals, ListAll(store, "referral"));
+  SG_ASSIGN_OR_RETURN(in.referrals, work::ListEvery(store, "referral"));
   const Date from = options.today.AddMonths(-options.closed_months);
   std::set<Id> scope;
   for (const Record& r : in.referrals) {
@@ -364,9 +352,9 @@ Result<ReviewResult> ReviewCases(Store& store, const ReviewOptions& options) {
       dest.push_back(std::move(r));
     }
   }
-  SG_ASSIGN_OR_RETURN(std::vector<Record> workers, ListAll(store, "worker"));
+  SG_ASSIGN_OR_RETURN(std::vector<Record> workers, work::ListEvery(store, "worker"));
   for (const Record& w : workers) in.worker_names[w.id()] = FullName(w);
-  SG_ASSIGN_OR_RETURN(std::vector<Record> teams, ListAll(store, "team"));
+  SG_ASSIGN_OR_RETURN(std::vector<Record> teams, work::ListEvery(store, "team"));
   for (const Record& t : teams) in.team_names[t.id()] = t.GetText("name");
   in.children.reserve(cases.size());
   for (auto& [id, c] : cases) in.children.push_back(std::move(c));

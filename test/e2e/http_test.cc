@@ -420,6 +420,27 @@ TEST_P(HttpApi, TheCaseReviewIsForManagers) {
               "closed_months");
 }
 
+TEST_P(HttpApi, AuditSamplesAreReproducible) {
+  const std::string auditor = Login("auditor");
+  auto a = Get("/api/audit-sample?month=2026-01&per_group=1&seed=3", auditor);
+  ASSERT_TRUE(a);
+  ASSERT_EQ(a->status, 200) << a->body;
+  const json b = Body(a);
+  EXPECT_EQ(b["month"], "2026-01");
+  EXPECT_EQ(b["rule"], "random");
+  ASSERT_FALSE(b["items"].empty());
+  EXPECT_EQ(Body(Get("/api/audit-sample?month=2026-01&per_group=1&seed=3", auditor))["items"],
+            b["items"]);
+  auto peer = Get("/api/audit-sample?month=2026-01&rule=peer-review", auditor);
+  ASSERT_TRUE(peer);
+  EXPECT_EQ(peer->status, 200) << peer->body;
+  ExpectError(Get("/api/audit-sample?month=2026-13", auditor), 400, "invalid_argument", "month");
+  ExpectError(Get("/api/audit-sample?month=2026-01&rule=any", auditor), 400, "invalid_argument",
+              "rule");
+  ExpectError(Get("/api/audit-sample?month=2026-01", Login("social.worker")), 403,
+              "permission_denied");
+}
+
 TEST_P(HttpApi, CodeListsAreServed) {
   const std::string cookie = Login("social.worker");
   auto r = Get("/api/code-lists/referral_source", cookie);
