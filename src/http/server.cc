@@ -271,7 +271,8 @@ class Server::Impl {
   // running (at most `workers` at once: see FairGate), or at once. At once are the requests
   // that answer from memory (the health check, the scorecard and returns kept since the
   // record last changed) and the long ones that would otherwise hold a slot for seconds (a
-  // login's password hash, a return uploaded and checked, Annex A).
+  // login's password hash, a return uploaded and checked, Annex A, the case review and audit
+  // sampling).
   enum class Lane { kQueued, kAtOnce };
 
   void Routes() {
@@ -453,9 +454,12 @@ class Server::Impl {
         Wrap(
             Gate::kUser, [this](const auto& req, const User* u) { return CaseReview(req, *u); },
             Lane::kAtOnce));
-    svr_.Get("/api/audit-sample", Wrap(Gate::kUser, [this](const auto& req, const User* u) {
-               return AuditSample(req, *u);
-             }));
+    // Reads every referral, allocation, assessment and plan: seconds on a county.
+    svr_.Get(
+        "/api/audit-sample",
+        Wrap(
+            Gate::kUser, [this](const auto& req, const User* u) { return AuditSample(req, *u); },
+            Lane::kAtOnce));
     svr_.Post(R"(/api/children/(\d+)/placement-change)",
               Wrap(Gate::kUser,
                    [this](const auto& req, const User* u) { return PlacementChange(req, *u); }));
