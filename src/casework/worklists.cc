@@ -1,9 +1,11 @@
 #include "casework/worklists.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "common/working_days.h"
+#include "storage/loaded_records.h"
 
 namespace sg::work {
 namespace {
@@ -12,15 +14,8 @@ namespace {
 Result<std::vector<Record>> ListWhere(Store& store, std::string_view entity, const char* field,
                                       Id id) {
   ListQuery q;
-  q.limit = 1000;
   q.equals.emplace_back(field, Value{id});
-  std::vector<Record> out;
-  while (true) {
-    SG_ASSIGN_OR_RETURN(Page page, store.List(Entity(entity), q));
-    for (Record& r : page.items) out.push_back(std::move(r));
-    if (!page.next_after) return out;
-    q.after = *page.next_after;
-  }
+  return ListAll(store, Entity(entity), std::move(q));
 }
 
 Date WorkingDaysAfter(Date d, int n) {
@@ -248,33 +243,16 @@ Result<ChildSummary> Summarise(Store& store, const Record& child, Date today) {
 
 }  // namespace
 
-Result<std::vector<Record>> ListEvery(Store& store, std::string_view entity) {
-  ListQuery q;
-  q.limit = 1000;
-  std::vector<Record> out;
-  while (true) {
-    SG_ASSIGN_OR_RETURN(Page page, store.List(Entity(entity), q));
-    for (Record& r : page.items) out.push_back(std::move(r));
-    if (!page.next_after) return out;
-    q.after = *page.next_after;
-  }
-}
-
 Result<std::vector<Record>> ListByIds(Store& store, std::string_view entity, const char* field,
                                       const std::vector<Id>& ids) {
   std::vector<Record> out;
   for (size_t at = 0; at < ids.size(); at += 500) {
     ListQuery q;
-    q.limit = 1000;
     q.in_field = field;
     q.in_ids.assign(ids.begin() + static_cast<std::ptrdiff_t>(at),
                     ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + 500)));
-    while (true) {
-      SG_ASSIGN_OR_RETURN(Page page, store.List(Entity(entity), q));
-      for (Record& r : page.items) out.push_back(std::move(r));
-      if (!page.next_after) break;
-      q.after = *page.next_after;
-    }
+    SG_ASSIGN_OR_RETURN(std::vector<Record> chunk, ListAll(store, Entity(entity), std::move(q)));
+    std::move(chunk.begin(), chunk.end(), std::back_inserter(out));
   }
   return out;
 }

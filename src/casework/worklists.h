@@ -56,9 +56,6 @@ struct CaseRecords {
       cla_reviews;
 };
 
-// Every record of `entity`, in id order.
-Result<std::vector<Record>> ListEvery(Store& store, std::string_view entity);
-
 // Every record of `entity` whose `field` is one of `ids` (one query per 500 ids).
 Result<std::vector<Record>> ListByIds(Store& store, std::string_view entity, const char* field,
                                       const std::vector<Id>& ids);

@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "casework/worklists.h"
+#include "storage/loaded_records.h"
 
 namespace sg::quality {
 namespace {
@@ -70,10 +70,10 @@ Result<std::vector<SampledCase>> SampleForAudit(Store& store, const SampleOption
   const Date last = first.AddMonths(1).AddDays(-1);
   const std::uint64_t month_key = static_cast<std::uint64_t>(first.days());
 
-  SG_ASSIGN_OR_RETURN(std::vector<Record> referrals, work::ListEvery(store, "referral"));
-  SG_ASSIGN_OR_RETURN(std::vector<Record> allocations, work::ListEvery(store, "allocation"));
-  SG_ASSIGN_OR_RETURN(std::vector<Record> workers, work::ListEvery(store, "worker"));
-  SG_ASSIGN_OR_RETURN(std::vector<Record> teams, work::ListEvery(store, "team"));
+  SG_ASSIGN_OR_RETURN(std::vector<Record> referrals, ListAll(store, Entity("referral")));
+  SG_ASSIGN_OR_RETURN(std::vector<Record> allocations, ListAll(store, Entity("allocation")));
+  SG_ASSIGN_OR_RETURN(std::vector<Record> workers, ListAll(store, Entity("worker")));
+  SG_ASSIGN_OR_RETURN(std::vector<Record> teams, ListAll(store, Entity("team")));
   std::map<Id, const Record*> worker_of, team_of;
   for (const Record& w : workers) worker_of[w.id()] = &w;
   for (const Record& t : teams) team_of[t.id()] = &t;
@@ -121,9 +121,9 @@ Result<std::vector<SampledCase>> SampleForAudit(Store& store, const SampleOption
       whys.push_back("Open in the month, allocated to " + name);
     }
   } else {
-    SG_ASSIGN_OR_RETURN(std::vector<Record> assessments, work::ListEvery(store, "assessment"));
-    SG_ASSIGN_OR_RETURN(std::vector<Record> s47s, work::ListEvery(store, "s47_enquiry"));
-    SG_ASSIGN_OR_RETURN(std::vector<Record> plans, work::ListEvery(store, "cp_plan"));
+    SG_ASSIGN_OR_RETURN(std::vector<Record> assessments, ListAll(store, Entity("assessment")));
+    SG_ASSIGN_OR_RETURN(std::vector<Record> s47s, ListAll(store, Entity("s47_enquiry")));
+    SG_ASSIGN_OR_RETURN(std::vector<Record> plans, ListAll(store, Entity("cp_plan")));
     std::map<Id, std::vector<const Record*>> plans_of;
     for (const Record& p : plans) plans_of[p.GetInt("child_id")].push_back(&p);
     std::vector<Id> kind[4];

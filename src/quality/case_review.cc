@@ -5,6 +5,8 @@
 #include <set>
 #include <thread>
 
+#include "storage/loaded_records.h"
+
 namespace sg::quality {
 namespace {
 
@@ -276,7 +278,7 @@ ReviewResult ReviewCases(const ReviewInput& input, const ReviewOptions& options)
 
 Result<ReviewResult> ReviewCases(Store& store, const ReviewOptions& options) {
   ReviewInput in;
-  SG_ASSIGN_OR_RETURN(in.referrals, work::ListEvery(store, "referral"));
+  SG_ASSIGN_OR_RETURN(in.referrals, ListAll(store, Entity("referral")));
   const Date from = options.today.AddMonths(-options.closed_months);
   std::set<Id> scope;
   for (const Record& r : in.referrals) {
@@ -352,9 +354,9 @@ Result<ReviewResult> ReviewCases(Store& store, const ReviewOptions& options) {
       dest.push_back(std::move(r));
     }
   }
-  SG_ASSIGN_OR_RETURN(std::vector<Record> workers, work::ListEvery(store, "worker"));
+  SG_ASSIGN_OR_RETURN(std::vector<Record> workers, ListAll(store, Entity("worker")));
   for (const Record& w : workers) in.worker_names[w.id()] = FullName(w);
-  SG_ASSIGN_OR_RETURN(std::vector<Record> teams, work::ListEvery(store, "team"));
+  SG_ASSIGN_OR_RETURN(std::vector<Record> teams, ListAll(store, Entity("team")));
   for (const Record& t : teams) in.team_names[t.id()] = t.GetText("name");
   in.children.reserve(cases.size());
   for (auto& [id, c] : cases) in.children.push_back(std::move(c));

@@ -2,18 +2,21 @@
 
 namespace sg {
 
+Result<std::vector<Record>> ListAll(Store& store, const EntityDesc& entity, ListQuery query) {
+  if (query.limit == ListQuery{}.limit) query.limit = 1000;
+  std::vector<Record> out;
+  while (true) {
+    SG_ASSIGN_OR_RETURN(Page page, store.List(entity, query));
+    for (Record& r : page.items) out.push_back(std::move(r));
+    if (!page.next_after) return out;
+    query.after = *page.next_after;
+  }
+}
+
 Result<LoadedRecords> LoadedRecords::Load(Store& store) {
   LoadedRecords out;
   for (const EntityDesc& e : AllEntities()) {
-    auto& list = out.records_[std::string(e.name)];
-    ListQuery q;
-    q.limit = 1000;
-    while (true) {
-      SG_ASSIGN_OR_RETURN(Page page, store.List(e, q));
-      for (Record& r : page.items) list.push_back(std::move(r));
-      if (!page.next_after) break;
-      q.after = *page.next_after;
-    }
+    SG_ASSIGN_OR_RETURN(out.records_[std::string(e.name)], ListAll(store, e));
   }
   return out;
 }

@@ -12,6 +12,10 @@
 
 namespace sg {
 
+// Every record of `entity` that `query` matches, in id order, following the pages to the end
+// (the query's limit is the page size; 1000 when it is left at the default).
+Result<std::vector<Record>> ListAll(Store& store, const EntityDesc& entity, ListQuery query = {});
+
 class LoadedRecords final : public RecordSet {
  public:
   static Result<LoadedRecords> Load(Store& store);

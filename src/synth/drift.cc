@@ -7,23 +7,10 @@
 #include <set>
 
 #include "common/csv.h"
+#include "storage/loaded_records.h"
 
 namespace sg {
 namespace {
-
-Result<std::vector<Record>> ListAll(Store& store, std::string_view entity,
-                                    std::optional<Id> child = std::nullopt) {
-  ListQuery q;
-  q.limit = 1000;
-  if (child) q.equals.emplace_back("child_id", Value{*child});
-  std::vector<Record> out;
-  while (true) {
-    SG_ASSIGN_OR_RETURN(Page page, store.List(Entity(entity), q));
-    for (Record& r : page.items) out.push_back(std::move(r));
-    if (!page.next_after) return out;
-    q.after = *page.next_after;
-  }
-}
 
 bool OpenOn(const Record& r, const char* start_field, const char* end_field, Date day) {
   const auto start = DateOf(r, start_field);
@@ -225,12 +212,12 @@ class Planter {
 
  private:
   Status Load() {
-    SG_ASSIGN_OR_RETURN(referrals_, ListAll(tx_, "referral"));
-    SG_ASSIGN_OR_RETURN(cin_plans_, ListAll(tx_, "cin_plan"));
-    SG_ASSIGN_OR_RETURN(cp_plans_, ListAll(tx_, "cp_plan"));
-    SG_ASSIGN_OR_RETURN(episodes_, ListAll(tx_, "cla_episode"));
-    SG_ASSIGN_OR_RETURN(assessments_, ListAll(tx_, "assessment"));
-    SG_ASSIGN_OR_RETURN(allocations_, ListAll(tx_, "allocation"));
+    SG_ASSIGN_OR_RETURN(referrals_, ListAll(tx_, Entity("referral")));
+    SG_ASSIGN_OR_RETURN(cin_plans_, ListAll(tx_, Entity("cin_plan")));
+    SG_ASSIGN_OR_RETURN(cp_plans_, ListAll(tx_, Entity("cp_plan")));
+    SG_ASSIGN_OR_RETURN(episodes_, ListAll(tx_, Entity("cla_episode")));
+    SG_ASSIGN_OR_RETURN(assessments_, ListAll(tx_, Entity("assessment")));
+    SG_ASSIGN_OR_RETURN(allocations_, ListAll(tx_, Entity("allocation")));
     const Date today = o_.today;
     for (const Record& r : referrals_) {
       ChildState& c = state_[r.GetInt("child_id")];
@@ -300,7 +287,9 @@ class Planter {
 
   // The child's visits from `from` to `to` recorded as not seeing the child.
   Status Unseen(Id child, Date from, Date to) {
-    SG_ASSIGN_OR_RETURN(std::vector<Record> visits, ListAll(tx_, "visit", child));
+    ListQuery q;
+    q.equals.emplace_back("child_id", Value{child});
+    SG_ASSIGN_OR_RETURN(std::vector<Record> visits, ListAll(tx_, Entity("visit"), std::move(q)));
     for (Record& v : visits) {
       const auto d = DateOf(v, "visit_date");
       if (!d || *d < from || *d > to || !v.GetBool("child_seen")) continue;
