@@ -65,4 +65,13 @@ std::unique_ptr<Store> FreshStore(const std::string& backend, const TempDir& dir
 
 Timestamp TestNow() { return *Timestamp::Parse("2026-03-02T10:00:00Z"); }
 
+Id AddRecord(Store& store, const char* entity,
+             std::initializer_list<std::pair<const char*, Value>> fields) {
+  Record r(Entity(entity));
+  for (const auto& [k, v] : fields) r.Set(k, v);
+  auto stored = store.Create(std::move(r), Actor{});
+  EXPECT_TRUE(stored.ok()) << entity << ": " << stored.status().ToString();
+  return stored.ok() ? stored->id() : 0;
+}
+
 }  // namespace sg::testing

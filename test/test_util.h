@@ -3,8 +3,10 @@
 // PostgreSQL tests run against the server named by $SG_TEST_PG_URL (scripts/run-tests.sh starts
 // one); each store gets its own schema, so tests can run in parallel.
 
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/date.h"
@@ -39,5 +41,10 @@ std::unique_ptr<Store> FreshStore(const std::string& backend, const TempDir& dir
 
 // 2026-03-02T10:00:00Z: a fixed "now" for tests.
 Timestamp TestNow();
+
+// Creates a record of `entity` with `fields` (as the system account); a failure fails the test
+// and returns 0.
+Id AddRecord(Store& store, const char* entity,
+             std::initializer_list<std::pair<const char*, Value>> fields);
 
 }  // namespace sg::testing

@@ -24,11 +24,7 @@ class AuditSample : public ::testing::TestWithParam<std::string> {
   }
 
   Id Add(const char* entity, std::initializer_list<std::pair<const char*, Value>> fields) {
-    Record r(Entity(entity));
-    for (const auto& [k, v] : fields) r.Set(k, v);
-    auto stored = store_->Create(std::move(r), Actor{});
-    EXPECT_TRUE(stored.ok()) << entity << ": " << stored.status().ToString();
-    return stored.ok() ? stored->id() : 0;
+    return testing::AddRecord(*store_, entity, fields);
   }
 
   Id Team(const char* name) {

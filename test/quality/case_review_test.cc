@@ -34,11 +34,7 @@ class CaseReview : public ::testing::TestWithParam<std::string> {
   }
 
   Id Add(const char* entity, std::initializer_list<std::pair<const char*, Value>> fields) {
-    Record r(Entity(entity));
-    for (const auto& [k, v] : fields) r.Set(k, v);
-    auto stored = store_->Create(std::move(r), Actor{});
-    EXPECT_TRUE(stored.ok()) << entity << ": " << stored.status().ToString();
-    return stored.ok() ? stored->id() : 0;
+    return testing::AddRecord(*store_, entity, fields);
   }
 
   // A child with a referral (closed when `closed` is given) allocated to the worker while it
