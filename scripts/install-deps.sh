@@ -18,6 +18,8 @@ PACKAGES=(
   libspdlog-dev libfmt-dev                                 # logging
   libxml2-dev libxml2-utils                                # returns XML; xmllint: bench baseline
   libxlsxwriter-dev                                        # Ofsted Annex A workbook (.xlsx)
+  libcairo2-dev libfontconfig-dev fonts-dejavu-core        # board report PDF and its charts
+  poppler-utils                                            # pdftoppm/pdftotext: report tests
   curl procps util-linux python3 unzip                     # test scripts (curl, kill, runuser, unzip -t)
   iproute2                                                 # ss: the server's listen queue (HTTP test)
   chromium                                                 # browser tests (driven by playwright-core)

@@ -70,7 +70,9 @@ enum class Access { kRead, kWrite };
 // The role gate for records, enforced by the server for every request (one place):
 // scrutiny members see aggregates only, never a child's record; casework roles (social worker,
 // team manager, Front Door, IRO, administrator) may write the child's record; workforce
-// records are written by team managers and administrators; everyone else reads.
+// records are written by team managers and administrators; auditors write case audits;
+// improvement plans and audit templates are read by every role (members included) and written
+// by senior leaders, managers, auditors, analysts and administrators; everyone else reads.
 // Allocation-based access ("legitimate relationship") comes with the security issue.
 Status CheckAccess(const User& user, const EntityDesc& entity, Access access);
 

@@ -57,6 +57,11 @@ enum class CodeListId : std::uint8_t {
   kAssessmentOutcome,  // outcome of a CIN assessment: NFA, CIN_PLAN, STRATEGY_DISCUSSION, ...
   kAuditGrade,         // case file audit grade: OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT, INADEQUATE
   kReviewOutcome,      // a manager's decision on a case review finding: CONFIRMED, REOPENED, ...
+  kPlanStatus,         // improvement plan: DRAFT, ACTIVE, CLOSED
+  kPlanItemKind,       // WORKSTREAM, PROJECT, ACTION
+  kPlanItemStatus,     // NOT_STARTED, IN_PROGRESS, BLOCKED, COMPLETE, CANCELLED
+  kMeasureKind,        // INDICATOR, CHILD_VOICE, LOCAL
+  kRiskStatus,         // OPEN, CLOSED
   kCount
 };
 

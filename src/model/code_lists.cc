@@ -664,6 +664,30 @@ constexpr CodeEntry kReviewOutcome[] = {
     {"ESCALATED", "Escalated (strategy discussion, child protection or senior manager)"},
     {"NO_CONCERN", "No concern: the record was out of date or the finding does not apply"},
 };
+// Improvement plans (Safeguard's own lists).
+constexpr CodeEntry kPlanStatus[] = {
+    {"DRAFT", "Draft"},
+    {"ACTIVE", "Active"},
+    {"CLOSED", "Closed"},
+};
+constexpr CodeEntry kPlanItemKind[] = {
+    {"WORKSTREAM", "Workstream"},
+    {"PROJECT", "Project"},
+    {"ACTION", "Action"},
+};
+constexpr CodeEntry kPlanItemStatus[] = {
+    {"NOT_STARTED", "Not started"}, {"IN_PROGRESS", "In progress"}, {"BLOCKED", "Blocked"},
+    {"COMPLETE", "Complete"},       {"CANCELLED", "Cancelled"},
+};
+constexpr CodeEntry kMeasureKind[] = {
+    {"INDICATOR", "An indicator computed from the record"},
+    {"CHILD_VOICE", "Children's and young people's views (survey results)"},
+    {"LOCAL", "A local measure, values entered by hand"},
+};
+constexpr CodeEntry kRiskStatus[] = {
+    {"OPEN", "Open"},
+    {"CLOSED", "Closed"},
+};
 
 constexpr CodeList kLists[] = {
     {CodeListId::kSex, "sex", "Sex", kCinAnd903Source, kSex},
@@ -730,6 +754,15 @@ constexpr CodeList kLists[] = {
      kAuditGrade},
     {CodeListId::kReviewOutcome, "review_outcome", "Case review outcome", kSafeguardSource,
      kReviewOutcome},
+    {CodeListId::kPlanStatus, "plan_status", "Improvement plan status", kSafeguardSource,
+     kPlanStatus},
+    {CodeListId::kPlanItemKind, "plan_item_kind", "Improvement plan item kind", kSafeguardSource,
+     kPlanItemKind},
+    {CodeListId::kPlanItemStatus, "plan_item_status", "Improvement plan item status",
+     kSafeguardSource, kPlanItemStatus},
+    {CodeListId::kMeasureKind, "measure_kind", "Improvement plan measure kind", kSafeguardSource,
+     kMeasureKind},
+    {CodeListId::kRiskStatus, "risk_status", "Risk status", kSafeguardSource, kRiskStatus},
 };
 
 static_assert(std::size(kLists) == static_cast<std::size_t>(CodeListId::kCount),

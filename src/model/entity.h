@@ -70,6 +70,7 @@ struct CrossRule {
 enum class Scope : std::uint8_t {
   kChildRecord,  // part of a child's record: history is kept and reads are attributable
   kWorkforce,    // workers, teams, supervision: staff data
+  kImprovement,  // improvement plans and audit templates: the council's own quality work
   kOther,
 };
 

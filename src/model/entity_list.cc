@@ -441,6 +441,15 @@ constexpr FieldDesc kPrevPerm[] = {
 };
 
 // ---- Quality assurance ----
+// The themes are one per line, in the order an auditor grades them.
+constexpr FieldDesc kAuditTemplate[] = {
+    Unique(
+        Text("name", kReq, 200, "the template's name, e.g. \"Worcestershire practice standards\"")),
+    Text("description", kOpt, 4000, "what the template is for and how to grade"),
+    Text("themes", kReq, 8000, "the themes graded, one per line, e.g. \"Child seen and heard\""),
+    Flag("active", "offered for new audits"),
+};
+
 constexpr FieldDesc kCaseAudit[] = {
     Ref("child_id", "child", kReq, kChildId),
     Ref("worker_id", "worker", kOpt, "the worker holding the case when it was audited"),
@@ -449,6 +458,30 @@ constexpr FieldDesc kCaseAudit[] = {
     Text("theme", kOpt, 200, "the audit's focus, e.g. \"child seen and heard\""),
     Code("grade", L::kAuditGrade, kReq, "the overall grade"),
     Text("findings", kOpt, 8000, "evidence and findings"),
+    Ref("template_id", "audit_template", kOpt, "the template whose themes were graded"),
+    Ref("moderates_id", "case_audit", kOpt,
+        "when this is a moderation: the audit a second auditor re-graded"),
+    Ref("reaudit_of_id", "case_audit", kOpt,
+        "when this is a re-audit: the earlier audit whose actions it follows up"),
+};
+constexpr CrossRule kCaseAuditRules[] = {{RuleKind::kAtMostOneOf, "moderates_id", "reaudit_of_id"}};
+
+constexpr FieldDesc kAuditThemeGrade[] = {
+    Ref("audit_id", "case_audit", kReq, "the audit"),
+    Ref("child_id", "child", kReq, kChildId),
+    Text("theme", kReq, 200, "the theme, as the template names it"),
+    Code("grade", L::kAuditGrade, kReq, "the theme's grade"),
+    Text("evidence", kOpt, 8000, "the evidence for the grade"),
+};
+
+constexpr FieldDesc kAuditAction[] = {
+    Ref("audit_id", "case_audit", kReq, "the audit that set the action"),
+    Ref("child_id", "child", kReq, kChildId),
+    Text("action", kReq, 2000, "what must be done for the child"),
+    Ref("owner_id", "worker", kReq, "who must do it"),
+    Day("due_date", kReq, "by when", Check::kNone),
+    Day("completed_date", kOpt, "when it was done"),
+    Text("notes", kOpt, 4000, "what was done"),
 };
 
 constexpr FieldDesc kReviewOutcomeFields[] = {
@@ -460,6 +493,82 @@ constexpr FieldDesc kReviewOutcomeFields[] = {
          "the case review rules that flagged it, e.g. \"not_seen,unallocated\""),
     Code("outcome", L::kReviewOutcome, kReq, "what was decided"),
     Text("notes", kOpt, 4000, "why, and the actions agreed"),
+};
+
+// ---- Improvement plans ----
+constexpr FieldDesc kImprovementPlan[] = {
+    Text("title", kReq, 200, "e.g. \"Children's services improvement plan 2025-27\""),
+    Text("description", kOpt, 8000, "the plan's purpose"),
+    Text("source", kOpt, 400, "what it answers, e.g. \"Ofsted ILACS inspection, March 2025\""),
+    Text("lead", kOpt, 200, "the accountable senior leader"),
+    Day("start_date", kReq, "the plan starts", Check::kNone),
+    Day("end_date", kOpt, "the plan ends", Check::kNone),
+    Code("status", L::kPlanStatus, kReq, "draft, active or closed"),
+};
+constexpr CrossRule kImprovementPlanRules[] = {NotBefore("start_date", "end_date")};
+
+// A workstream (no parent), a project (in a workstream) or an action (in a project).
+constexpr FieldDesc kPlanItem[] = {
+    Ref("plan_id", "improvement_plan", kReq, "the plan"),
+    Ref("parent_id", "plan_item", kOpt, "the workstream or project it belongs to"),
+    Code("kind", L::kPlanItemKind, kReq, "workstream, project or action"),
+    Text("title", kReq, 400, "what it is"),
+    Text("lead", kOpt, 200, "who leads it"),
+    Day("start_date", kOpt, "starts", Check::kNone),
+    Day("due_date", kOpt, "due", Check::kNone),
+    Day("completed_date", kOpt, "completed"),
+    Code("status", L::kPlanItemStatus, kReq, "not started, in progress, blocked, complete"),
+    Text("evidence", kOpt, 8000, "the evidence that it is done or progressing"),
+};
+constexpr CrossRule kPlanItemRules[] = {NotBefore("start_date", "due_date"),
+                                        NotBefore("start_date", "completed_date")};
+
+constexpr FieldDesc kPlanDependency[] = {
+    Ref("item_id", "plan_item", kReq, "the item that waits"),
+    Ref("depends_on_id", "plan_item", kReq, "the item it waits for"),
+};
+
+// A measure of the plan's success: an indicator, children's views or a local figure, with
+// the line from baseline to target it should follow.
+constexpr FieldDesc kPlanMeasure[] = {
+    Ref("plan_id", "improvement_plan", kReq, "the plan"),
+    Ref("item_id", "plan_item", kOpt, "the workstream or project it measures"),
+    Text("name", kReq, 200, "what is measured"),
+    Code("kind", L::kMeasureKind, kReq, "indicator, children's views or local"),
+    Text("indicator_id", kOpt, 100, "the indicator, for kind INDICATOR (safeguard indicators)"),
+    Text("question", kOpt, 400,
+         "for children's views: the survey statement, e.g. \"I know who to talk to and I am "
+         "listened to\""),
+    Text("unit", kOpt, 40, "e.g. \"%\" or \"per 10,000\""),
+    Flag("higher_is_better", "polarity (for indicators, the indicator's own when not given)"),
+    Real("baseline", 0, 0, kReq, "the value at the start"),
+    Day("baseline_date", kReq, "when the baseline was measured", Check::kNone),
+    Real("target", 0, 0, kReq, "the value to reach"),
+    Day("target_date", kReq, "by when", Check::kNone),
+    Real("tolerance", 0, 100, kOpt,
+         "how far behind the trajectory is still amber, as a % of baseline-to-target (default 10)"),
+};
+constexpr CrossRule kPlanMeasureRules[] = {NotBefore("baseline_date", "target_date")};
+
+constexpr FieldDesc kMeasureValue[] = {
+    Ref("measure_id", "plan_measure", kReq, "the measure"),
+    Day("value_date", kReq, "the date the value describes"),
+    Real("value", 0, 0, kReq, "the value"),
+    Int("respondents", 0, 1000000, kOpt, "for surveys: how many answered"),
+    Text("source", kOpt, 400, "where it comes from, e.g. \"Bright Spots survey 2025\""),
+};
+
+// Risks to the plan: score = likelihood x impact, each 1 to 5.
+constexpr FieldDesc kPlanRisk[] = {
+    Ref("plan_id", "improvement_plan", kReq, "the plan"),
+    Text("title", kReq, 400, "the risk"),
+    Text("description", kOpt, 4000, "cause and effect"),
+    Text("owner", kOpt, 200, "who owns the risk"),
+    Int("likelihood", 1, 5, kReq, "1 (rare) to 5 (almost certain)"),
+    Int("impact", 1, 5, kReq, "1 (negligible) to 5 (severe)"),
+    Text("mitigation", kOpt, 4000, "what is being done"),
+    Code("status", L::kRiskStatus, kReq, "open or closed"),
+    Day("review_date", kOpt, "next review", Check::kNone),
 };
 
 // ---- Casework across the journey ----
@@ -624,13 +733,32 @@ constexpr EntityDesc kEntities[] = {
      Scope::kChildRecord,
      kWishes,
      {}},
-    {"case_audit",
-     "case_audits",
-     "case-audits",
-     "Case file audit",
-     "A case file audit: the case's grade, by whom and when",
+    {"audit_template",
+     "audit_templates",
+     "audit-templates",
+     "Audit template",
+     "The themes a case file audit grades, as the council sets them",
+     Scope::kImprovement,
+     kAuditTemplate,
+     {}},
+    {"case_audit", "case_audits", "case-audits", "Case file audit",
+     "A case file audit: the case's grade, by whom and when; a moderation or a re-audit",
+     Scope::kChildRecord, kCaseAudit, kCaseAuditRules},
+    {"audit_theme_grade",
+     "audit_theme_grades",
+     "audit-theme-grades",
+     "Audit theme grade",
+     "One theme of a case file audit, graded with its evidence",
      Scope::kChildRecord,
-     kCaseAudit,
+     kAuditThemeGrade,
+     {}},
+    {"audit_action",
+     "audit_actions",
+     "audit-actions",
+     "Audit action",
+     "An action a case file audit set: owner, due date, done",
+     Scope::kChildRecord,
+     kAuditAction,
      {}},
     {"review_outcome",
      "review_outcomes",
@@ -639,6 +767,39 @@ constexpr EntityDesc kEntities[] = {
      "A manager's decision on a case the bulk case review flagged",
      Scope::kChildRecord,
      kReviewOutcomeFields,
+     {}},
+    {"improvement_plan", "improvement_plans", "improvement-plans", "Improvement plan",
+     "A plan of improvement: workstreams, projects, actions, measures and risks",
+     Scope::kImprovement, kImprovementPlan, kImprovementPlanRules},
+    {"plan_item", "plan_items", "plan-items", "Plan item",
+     "A workstream, project or action of an improvement plan", Scope::kImprovement, kPlanItem,
+     kPlanItemRules},
+    {"plan_dependency",
+     "plan_dependencies",
+     "plan-dependencies",
+     "Plan dependency",
+     "One plan item waits for another",
+     Scope::kImprovement,
+     kPlanDependency,
+     {}},
+    {"plan_measure", "plan_measures", "plan-measures", "Plan measure",
+     "A measure of an improvement plan with its baseline, target and trajectory",
+     Scope::kImprovement, kPlanMeasure, kPlanMeasureRules},
+    {"measure_value",
+     "measure_values",
+     "measure-values",
+     "Measure value",
+     "A value of a plan measure (a survey result or a local figure)",
+     Scope::kImprovement,
+     kMeasureValue,
+     {}},
+    {"plan_risk",
+     "plan_risks",
+     "plan-risks",
+     "Plan risk",
+     "A risk to an improvement plan: likelihood, impact, mitigation",
+     Scope::kImprovement,
+     kPlanRisk,
      {}},
 };
 
