@@ -52,6 +52,98 @@ constexpr RoleLogin kLogins[] = {
     {"admin", "Ada Admin (demo)", "ADMIN"},
 };
 
+// A small improvement plan: two workstreams, a project, actions (one waiting for another),
+// measures of each kind and two risks.
+Status AddImprovementPlan(Builder& b) {
+  SG_ASSIGN_OR_RETURN(
+      Id plan, b.Add("improvement_plan", {{"title", "Children's services improvement plan"},
+                                          {"source", "Ofsted ILACS inspection, September 2025"},
+                                          {"lead", "Director of Children's Services"},
+                                          {"start_date", "2025-10-01"},
+                                          {"end_date", "2027-03-31"},
+                                          {"status", "ACTIVE"}}));
+  SG_ASSIGN_OR_RETURN(Id ws, b.Add("plan_item", {{"plan_id", S(plan)},
+                                                 {"kind", "WORKSTREAM"},
+                                                 {"title", "Children are seen and heard"},
+                                                 {"lead", "Head of Service, Assessment"},
+                                                 {"due_date", "2026-09-30"},
+                                                 {"status", "IN_PROGRESS"}}));
+  SG_ASSIGN_OR_RETURN(Id project, b.Add("plan_item", {{"plan_id", S(plan)},
+                                                      {"parent_id", S(ws)},
+                                                      {"kind", "PROJECT"},
+                                                      {"title", "Visits on time"},
+                                                      {"due_date", "2026-06-30"},
+                                                      {"status", "IN_PROGRESS"}}));
+  SG_ASSIGN_OR_RETURN(Id training, b.Add("plan_item", {{"plan_id", S(plan)},
+                                                       {"parent_id", S(project)},
+                                                       {"kind", "ACTION"},
+                                                       {"title", "Train every team on direct work"},
+                                                       {"lead", "Principal Social Worker"},
+                                                       {"due_date", "2026-01-31"},
+                                                       {"status", "IN_PROGRESS"}}));
+  SG_ASSIGN_OR_RETURN(Id dashboard,
+                      b.Add("plan_item", {{"plan_id", S(plan)},
+                                          {"parent_id", S(project)},
+                                          {"kind", "ACTION"},
+                                          {"title", "Weekly visits list for managers"},
+                                          {"due_date", "2026-03-31"},
+                                          {"status", "NOT_STARTED"}}));
+  SG_RETURN_IF_ERROR(
+      b.Add("plan_dependency", {{"item_id", S(dashboard)}, {"depends_on_id", S(training)}})
+          .status());
+  SG_RETURN_IF_ERROR(b.Add("plan_item", {{"plan_id", S(plan)},
+                                         {"kind", "WORKSTREAM"},
+                                         {"title", "A stable, supported workforce"},
+                                         {"due_date", "2026-12-31"},
+                                         {"completed_date", "2025-12-01"},
+                                         {"status", "COMPLETE"},
+                                         {"evidence", "Caseload policy agreed by Cabinet."}})
+                         .status());
+  SG_RETURN_IF_ERROR(b.Add("plan_measure", {{"plan_id", S(plan)},
+                                            {"item_id", S(ws)},
+                                            {"name", "CP plans reviewed on time"},
+                                            {"kind", "INDICATOR"},
+                                            {"indicator_id", "cp_reviews_on_time_pct"},
+                                            {"baseline", "80"},
+                                            {"baseline_date", "2025-09-30"},
+                                            {"target", "95"},
+                                            {"target_date", "2026-09-30"}})
+                         .status());
+  SG_ASSIGN_OR_RETURN(
+      Id voice, b.Add("plan_measure", {{"plan_id", S(plan)},
+                                       {"item_id", S(ws)},
+                                       {"name", "Children who know who to talk to"},
+                                       {"kind", "CHILD_VOICE"},
+                                       {"question", "I know who to talk to and I am listened to"},
+                                       {"unit", "%"},
+                                       {"baseline", "68"},
+                                       {"baseline_date", "2025-09-30"},
+                                       {"target", "80"},
+                                       {"target_date", "2026-09-30"}}));
+  SG_RETURN_IF_ERROR(b.Add("measure_value", {{"measure_id", S(voice)},
+                                             {"value_date", "2026-01-15"},
+                                             {"value", "71"},
+                                             {"respondents", "142"},
+                                             {"source", "Children in care council survey"}})
+                         .status());
+  SG_RETURN_IF_ERROR(b.Add("plan_risk", {{"plan_id", S(plan)},
+                                         {"title", "Social worker recruitment falls short"},
+                                         {"owner", "Head of Workforce"},
+                                         {"likelihood", "4"},
+                                         {"impact", "4"},
+                                         {"mitigation", "Market supplement; ASYE academy."},
+                                         {"status", "OPEN"},
+                                         {"review_date", "2026-03-01"}})
+                         .status());
+  SG_RETURN_IF_ERROR(b.Add("plan_risk", {{"plan_id", S(plan)},
+                                         {"title", "Case system change delays reporting"},
+                                         {"likelihood", "2"},
+                                         {"impact", "3"},
+                                         {"status", "OPEN"}})
+                         .status());
+  return Status::Ok();
+}
+
 Status Populate(Store& tx, const Clock& clock, const AuthOptions& auth_options,
                 std::vector<DemoLogin>* logins) {
   Builder b(tx, Actor{1});
@@ -163,6 +255,15 @@ Status Populate(Store& tx, const Clock& clock, const AuthOptions& auth_options,
                                                {"last_name", "Sample"},
                                                {"date_of_birth", "1991-08-30"},
                                                {"sex", "F"}}));
+  SG_ASSIGN_OR_RETURN(
+      Id audit_template,
+      b.Add("audit_template",
+            {{"name", "Practice standards"},
+             {"description", "The council's focus areas, graded Outstanding to Inadequate."},
+             {"themes",
+              "Child seen and heard\nManagement oversight\nTimely decision making\n"
+              "Quality of plan"},
+             {"active", "true"}}));
   for (Id c : {c2, c3}) {
     SG_RETURN_IF_ERROR(b.Add("relationship", {{"child_id", S(c)},
                                               {"related_person_id", S(mum)},
@@ -234,15 +335,48 @@ Status Populate(Store& tx, const Clock& clock, const AuthOptions& auth_options,
                                                 : "Drew a picture of home with mum and Ben."},
                               {"worker_id", S(w_sw)}})
                            .status());
-    SG_RETURN_IF_ERROR(
-        b.Add("case_audit", {{"child_id", S(c)},
-                             {"worker_id", S(w_sw)},
-                             {"auditor_id", S(w_tm)},
-                             {"audit_date", "2026-01-20"},
-                             {"theme", "Child seen and heard"},
-                             {"grade", c == c2 ? "GOOD" : "REQUIRES_IMPROVEMENT"},
-                             {"findings", "Wishes recorded; plan not yet reviewed."}})
-            .status());
+    const char* grade = c == c2 ? "GOOD" : "REQUIRES_IMPROVEMENT";
+    SG_ASSIGN_OR_RETURN(
+        Id audit, b.Add("case_audit", {{"child_id", S(c)},
+                                       {"worker_id", S(w_sw)},
+                                       {"auditor_id", S(w_tm)},
+                                       {"audit_date", "2026-01-20"},
+                                       {"theme", "Child seen and heard"},
+                                       {"grade", grade},
+                                       {"findings", "Wishes recorded; plan not yet reviewed."},
+                                       {"template_id", S(audit_template)}}));
+    SG_RETURN_IF_ERROR(b.Add("audit_theme_grade", {{"audit_id", S(audit)},
+                                                   {"child_id", S(c)},
+                                                   {"theme", "Child seen and heard"},
+                                                   {"grade", "GOOD"},
+                                                   {"evidence",
+                                                    "Seen alone at school; views in "
+                                                    "the assessment in their words."}})
+                           .status());
+    SG_RETURN_IF_ERROR(b.Add("audit_theme_grade", {{"audit_id", S(audit)},
+                                                   {"child_id", S(c)},
+                                                   {"theme", "Timely decision making"},
+                                                   {"grade", grade},
+                                                   {"evidence", "CIN plan review is overdue."}})
+                           .status());
+    if (c == c3) {
+      SG_RETURN_IF_ERROR(b.Add("audit_action", {{"audit_id", S(audit)},
+                                                {"child_id", S(c)},
+                                                {"action", "Hold the CIN plan review"},
+                                                {"owner_id", S(w_sw)},
+                                                {"due_date", "2026-02-03"}})
+                             .status());
+      // A second auditor re-grades the audit (moderation).
+      SG_RETURN_IF_ERROR(b.Add("case_audit", {{"child_id", S(c)},
+                                              {"worker_id", S(w_sw)},
+                                              {"auditor_id", S(w_cla)},
+                                              {"audit_date", "2026-01-27"},
+                                              {"grade", "REQUIRES_IMPROVEMENT"},
+                                              {"findings", "Agree: review overdue."},
+                                              {"template_id", S(audit_template)},
+                                              {"moderates_id", S(audit)}})
+                             .status());
+    }
   }
   SG_RETURN_IF_ERROR(b.Add("review_outcome", {{"child_id", S(c2)},
                                               {"reviewer_id", S(w_tm)},
@@ -251,6 +385,8 @@ Status Populate(Store& tx, const Clock& clock, const AuthOptions& auth_options,
                                               {"outcome", "CONFIRMED"},
                                               {"notes", "Plan review booked for next week."}})
                          .status());
+
+  SG_RETURN_IF_ERROR(AddImprovementPlan(b));
 
   // Child 4: S47 -> ICPC -> CP plan with visits and a review.
   SG_ASSIGN_OR_RETURN(Id c4, b.Add("child", {{"la_child_id", "DEMO0004"},

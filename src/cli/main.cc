@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -24,13 +25,18 @@
 #include "casework/worklists.h"
 #include "common/csv.h"
 #include "common/json_writer.h"
+#include "http/quality_json.h"
 #include "http/records_io.h"
 #include "http/server.h"
 #include "indicators/annex_a.h"
 #include "indicators/facts.h"
 #include "indicators/output.h"
 #include "quality/audit_sample.h"
+#include "quality/audits.h"
+#include "quality/board_report.h"
 #include "quality/case_review.h"
+#include "quality/improvement.h"
+#include "report/document.h"
 #include "returns/cin_census.h"
 #include "returns/cin_reader.h"
 #include "returns/cin_validate.h"
@@ -41,6 +47,7 @@
 #include "returns/ssda903_reference.h"
 #include "returns/ssda903_validate.h"
 #include "storage/database.h"
+#include "storage/loaded_records.h"
 #include "storage/migrations.h"
 #include "storage/store.h"
 #include "synth/councils.h"
@@ -283,6 +290,9 @@ int RunServe(const std::string& db, const ServeArgs& a) {
   // so it reaches only the waiter's sigwait).
   kill(getpid(), SIGTERM);
   waiter.join();
+  // No request is running now: free the fonts PDF reports loaded (a leak checker's report at
+  // exit then shows only real leaks).
+  report::ReleaseFontCaches();
   if (!s.ok()) return Fail(s);
   return kExitOk;
 }
@@ -814,13 +824,7 @@ int RunIndicators(const std::string& db, const IndicatorsArgs& a) {
   auto [la_code, figures] = reference.get();
   ctx.la_code = la_code;
   if (figures.ok()) {
-    ctx.figures = *figures;
-    if (auto sn = StatNeighbours::Shipped(); sn.ok()) ctx.neighbours = *sn;
-    if (!ctx.la_code.empty()) {
-      auto area = ctx.figures->FindArea(ctx.la_code);
-      if (!area.ok()) return Fail(area.status().WithFieldPrefix("--la"));
-      ctx.la_name = (*area)->name;
-    }
+    if (Status b = ind::AddBenchmarks(ctx); !b.ok()) return Fail(b.WithFieldPrefix("--la"));
   } else {
     std::cerr << "safeguard: benchmarks unavailable: " << figures.status().message() << "\n";
   }
@@ -1147,6 +1151,218 @@ int RunAuditSample(const std::string& db, const AuditSampleArgs& a) {
   return kExitOk;
 }
 
+// The period of --period FROM..TO, else the 12 months to `as_of`.
+Result<ind::Period> PeriodOr12Months(const std::string& text, Date as_of) {
+  if (!text.empty()) {
+    auto p = ind::ParsePeriod(text);
+    if (!p.ok()) return p.status().WithFieldPrefix("--period");
+    return *p;
+  }
+  ind::Period p;
+  p.to = ind::DayOf(as_of);
+  p.from = ind::DayOf(as_of.AddDays(1).AddMonths(-12));
+  return p;
+}
+
+Result<Date> AsOfOrToday(const std::string& text) {
+  if (text.empty()) return SystemClock().Now().UkDate();
+  auto d = Date::Parse(text);
+  if (!d.ok()) return d.status().WithFieldPrefix("--as-of");
+  return *d;
+}
+
+struct QualityArgs {
+  std::string period, as_of, format = "table", out, la, targets;
+  Id plan_id = 0;
+  int threads = 2;
+};
+
+int RunAudits(const std::string& db, const QualityArgs& a) {
+  auto as_of = AsOfOrToday(a.as_of);
+  if (!as_of.ok()) return Fail(as_of.status());
+  auto period = PeriodOr12Months(a.period, *as_of);
+  if (!period.ok()) return Fail(period.status());
+  SystemClock clock;
+  auto store = OpenCurrent(db, clock, 1);
+  if (!store.ok()) return Fail(store.status());
+  auto s = quality::SummariseAudits(
+      **store, {ind::DateFromDay(period->from), ind::DateFromDay(period->to), *as_of});
+  if (!s.ok()) return Fail(s.status());
+  if (a.format == "json") {
+    std::cout << AuditSummaryToJson(*s).dump(2) << "\n";
+    return kExitOk;
+  }
+  auto pct = [](std::optional<double> v) {
+    return v ? FormatDouble(std::round(*v * 10) / 10) : std::string("-");
+  };
+  std::vector<std::vector<std::string>> rows;
+  for (const quality::ThemeTrend& t : s->themes) {
+    const quality::GradeMix& g = t.total;
+    rows.push_back({t.theme, std::to_string(g.Total()), std::to_string(g.counts[0]),
+                    std::to_string(g.counts[1]), std::to_string(g.counts[2]),
+                    std::to_string(g.counts[3]), pct(g.GoodOrBetterPct())});
+  }
+  PrintRows({"theme", "graded", "outstanding", "good", "requires_improvement", "inadequate",
+             "good_or_better_pct"},
+            rows, a.format);
+  if (a.format == "table") {
+    const quality::Moderation& m = s->moderation;
+    std::cout << "\n"
+              << s->audits << " audits from " << s->from.ToString() << " to " << s->to.ToString()
+              << "\nmoderation: " << m.pairs << " re-graded, " << m.agreed << " agreed ("
+              << pct(m.agreement_pct) << "%), " << m.within_one << " within one grade ("
+              << pct(m.within_one_pct) << "%), kappa "
+              << (m.kappa ? FormatDouble(std::round(*m.kappa * 100) / 100) : "-")
+              << "\nre-audits: " << s->reaudits.count << " (" << s->reaudits.improved
+              << " improved, " << s->reaudits.same << " same, " << s->reaudits.worse
+              << " worse)\nactions: " << s->actions.set << " set, " << s->actions.completed
+              << " done (" << s->actions.completed_on_time << " on time); on "
+              << s->as_of.ToString() << " " << s->actions.open << " open, " << s->actions.overdue
+              << " overdue\n";
+  }
+  return kExitOk;
+}
+
+// The facts and context for indicator figures (indicator measures, the board report).
+struct IndicatorInputs {
+  ind::Facts facts;
+  ind::ReportContext context;
+};
+
+Result<IndicatorInputs> LoadIndicatorInputs(const std::string& db, const QualityArgs& a) {
+  IndicatorInputs in;
+  SG_ASSIGN_OR_RETURN(in.facts, ind::LoadFacts(db, a.threads));
+  in.context.la_code = a.la;
+  if (in.context.la_code.empty()) {
+    if (auto inferred = ind::InferLaCode(db); inferred.ok()) in.context.la_code = *inferred;
+  }
+  if (Status b = ind::AddBenchmarks(in.context); !b.ok()) return b.WithFieldPrefix("--la");
+  if (!a.targets.empty()) {
+    SG_ASSIGN_OR_RETURN(in.context.targets, ReadTargets(a.targets));
+  }
+  return in;
+}
+
+// The plans asked for (--plan N), else every active plan, rated on `as_of`.
+Result<std::vector<quality::PlanState>> AssessPlans(Store& store, const IndicatorInputs& in,
+                                                    Id plan_id, Date as_of) {
+  std::vector<Id> ids;
+  if (plan_id != 0) {
+    ids.push_back(plan_id);
+  } else {
+    ListQuery active;
+    active.equals = {{"status", Value(std::string("ACTIVE"))}};
+    SG_ASSIGN_OR_RETURN(std::vector<Record> plans,
+                        ListAll(store, Entity("improvement_plan"), active));
+    for (const Record& p : plans) ids.push_back(p.id());
+  }
+  std::vector<quality::PlanState> out;
+  for (Id id : ids) {
+    SG_ASSIGN_OR_RETURN(quality::PlanState p,
+                        quality::AssessPlan(store, id, as_of, {&in.facts, &in.context}));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+void PlanRows(const quality::ItemState& item, int depth,
+              std::vector<std::vector<std::string>>& rows) {
+  rows.push_back({std::string(static_cast<size_t>(depth) * 2, ' ') + item.title, item.kind,
+                  item.due ? item.due->ToString() : "", item.status, report::RagLabel(item.rag),
+                  item.reason});
+  for (const quality::ItemState& i : item.items) PlanRows(i, depth + 1, rows);
+}
+
+int RunPlan(const std::string& db, const QualityArgs& a) {
+  auto as_of = AsOfOrToday(a.as_of);
+  if (!as_of.ok()) return Fail(as_of.status());
+  SystemClock clock;
+  auto store = OpenCurrent(db, clock, 1);
+  if (!store.ok()) return Fail(store.status());
+  auto in = LoadIndicatorInputs(db, a);
+  if (!in.ok()) return Fail(in.status());
+  auto plans = AssessPlans(**store, *in, a.plan_id, *as_of);
+  if (!plans.ok()) return Fail(plans.status());
+  if (a.format == "json") {
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& p : *plans) all.push_back(PlanStateToJson(p));
+    std::cout << all.dump(2) << "\n";
+    return kExitOk;
+  }
+  for (const quality::PlanState& p : *plans) {
+    std::cout << p.title << " (plan " << p.id << "): " << report::RagLabel(p.rag) << ", "
+              << p.reason << "\n\n";
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& w : p.workstreams) PlanRows(w, 0, rows);
+    PrintRows({"item", "kind", "due", "status", "rating", "why"}, rows, "table");
+    std::cout << "\n";
+    rows.clear();
+    auto num = [](double v) { return FormatDouble(std::round(v * 10) / 10); };
+    for (const auto& m : p.measures) {
+      rows.push_back({m.name, m.has_baseline ? num(m.baseline) : "-",
+                      m.latest ? num(m.latest->value) : "-", m.expected ? num(*m.expected) : "-",
+                      num(m.target) + " by " + m.target_date.ToString(), report::RagLabel(m.rag),
+                      m.reason});
+    }
+    PrintRows({"measure", "baseline", "latest", "expected", "target", "rating", "why"}, rows,
+              "table");
+    std::cout << "\n";
+    rows.clear();
+    for (const auto& r : p.risks) {
+      rows.push_back({r.title, std::to_string(r.likelihood), std::to_string(r.impact),
+                      std::to_string(r.score), r.status, report::RagLabel(r.rag)});
+    }
+    PrintRows({"risk", "likelihood", "impact", "score", "status", "rating"}, rows, "table");
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
+int RunBoardReport(const std::string& db, const QualityArgs& a) {
+  auto as_of = AsOfOrToday(a.as_of);
+  if (!as_of.ok()) return Fail(as_of.status());
+  auto period = PeriodOr12Months(a.period, *as_of);
+  if (!period.ok()) return Fail(period.status());
+  std::string format = a.format;
+  if (format.empty()) {
+    format = a.out.size() > 4 && a.out.substr(a.out.size() - 4) == ".pdf" ? "pdf" : "html";
+  }
+  SystemClock clock;
+  auto store = OpenCurrent(db, clock, 1);
+  if (!store.ok()) return Fail(store.status());
+  auto in = LoadIndicatorInputs(db, a);
+  if (!in.ok()) return Fail(in.status());
+  auto audits = quality::SummariseAudits(
+      **store, {ind::DateFromDay(period->from), ind::DateFromDay(period->to), *as_of});
+  if (!audits.ok()) return Fail(audits.status());
+  quality::BoardReportInput input;
+  input.period = *period;
+  input.as_of = *as_of;
+  input.facts = &in->facts;
+  input.context = &in->context;
+  input.audits = &*audits;
+  input.generated = quality::LongDate(clock.Now().UkDate());
+  input.footer = quality::kBoardReportFooter;
+  auto plans = AssessPlans(**store, *in, a.plan_id, *as_of);
+  if (!plans.ok()) return Fail(plans.status());
+  input.plans = std::move(*plans);
+  auto doc = quality::BuildBoardReport(input);
+  if (!doc.ok()) return Fail(doc.status());
+  Status written;
+  if (format == "pdf") {
+    written = report::WritePdf(*doc, a.out);
+  } else {
+    std::ofstream out(a.out, std::ios::binary);
+    out << report::RenderHtml(*doc);
+    out.close();
+    if (!out) written = IoError("cannot write " + a.out);
+  }
+  report::ReleaseFontCaches();
+  if (!written.ok()) return Fail(written);
+  std::cerr << "wrote " << a.out << " (" << doc->sections.size() << " sections)\n";
+  return kExitOk;
+}
+
 int RunListUsers(const std::string& db, const std::string& format) {
   SystemClock clock;
   auto store = OpenCurrent(db, clock, 1);
@@ -1436,6 +1652,41 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
 
+  QualityArgs qa;
+  auto* audits = app.add_subcommand(
+      "audits",
+      "What case file audits found in a period: grades by theme, moderation agreement, "
+      "re-audits and actions");
+  audits->add_option("--period", qa.period, "FROM..TO (default: the 12 months to --as-of)");
+  audits->add_option("--as-of", qa.as_of, "actions open and overdue on this day (default today)");
+  audits->add_option("--format", qa.format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  QualityArgs pa;
+  auto* plan = app.add_subcommand(
+      "plan", "Improvement plans rated red, amber or green: actions, measures and risks");
+  plan->add_option("--plan", pa.plan_id, "one plan's id (default: every active plan)");
+  plan->add_option("--as-of", pa.as_of, "rate as on this day (default today)");
+  plan->add_option("--la", pa.la, "the LA's three-digit code (default: from the UPNs)");
+  plan->add_option("--targets", pa.targets, "the LA's indicator targets (CSV)");
+  plan->add_option("--format", pa.format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  QualityArgs ba;
+  ba.format.clear();
+  auto* board = app.add_subcommand(
+      "board-report",
+      "The report for an improvement board or scrutiny panel, as a PDF or an HTML page: the "
+      "headline figures with benchmarks, audit findings, plan progress, exceptions and risks");
+  board->add_option("--period", ba.period, "FROM..TO (default: the 12 months to --as-of)");
+  board->add_option("--as-of", ba.as_of, "plans rated as on this day (default today)");
+  board->add_option("--out", ba.out, "the file to write (.pdf or .html)")->required();
+  board->add_option("--format", ba.format, "pdf or html (default: from --out's extension)")
+      ->check(CLI::IsMember({"pdf", "html"}));
+  board->add_option("--plan", ba.plan_id, "one plan's id (default: every active plan)");
+  board->add_option("--la", ba.la, "the LA's three-digit code (default: from the UPNs)");
+  board->add_option("--targets", ba.targets, "the LA's indicator targets (CSV)");
+
   IndicatorsArgs ia;
   auto* indicators = app.add_subcommand(
       "indicators",
@@ -1497,6 +1748,9 @@ int main(int argc, char** argv) {
     if (*indicators) return RunIndicators(db, ia);
     if (*case_review) return RunCaseReview(db, cr);
     if (*audit_sample) return RunAuditSample(db, as);
+    if (*audits) return RunAudits(db, qa);
+    if (*plan) return RunPlan(db, pa);
+    if (*board) return RunBoardReport(db, ba);
     if (*annex) {
       if (aa.out.empty() && aa.csv_dir.empty()) {
         return Fail(InvalidArgument("annex-a: give --out annex_a.xlsx and/or --csv DIR"));

@@ -26,11 +26,16 @@
 #include "http/fair_gate.h"
 #include "http/json_codec.h"
 #include "http/openapi.h"
+#include "http/quality_json.h"
 #include "indicators/annex_a.h"
 #include "indicators/facts.h"
 #include "indicators/output.h"
 #include "quality/audit_sample.h"
+#include "quality/audits.h"
+#include "quality/board_report.h"
 #include "quality/case_review.h"
+#include "quality/improvement.h"
+#include "report/document.h"
 #include "returns/cin_census.h"
 #include "returns/cin_reader.h"
 #include "returns/cin_validate.h"
@@ -86,6 +91,8 @@ struct Reply {
   json body;
   std::string raw;  // a body already serialised (sent instead of `body` when set)
   std::string set_cookie;
+  std::string content_type;  // of `raw`, when it is not JSON
+  std::string disposition;   // Content-Disposition, for a file to save
 };
 
 Reply Error(const Status& s) {
@@ -460,6 +467,22 @@ class Server::Impl {
         Wrap(
             Gate::kUser, [this](const auto& req, const User* u) { return AuditSample(req, *u); },
             Lane::kAtOnce));
+    // The quality work: audits summarised, a plan rated, the board report (aggregates).
+    svr_.Get(
+        "/api/audits/summary",
+        Wrap(
+            Gate::kUser, [this](const auto& req, const User* u) { return AuditsSummary(req, *u); },
+            Lane::kAtOnce));
+    svr_.Get(
+        R"(/api/improvement-plans/(\d+)/status)",
+        Wrap(
+            Gate::kUser, [this](const auto& req, const User* u) { return PlanStatus(req, *u); },
+            Lane::kAtOnce));
+    svr_.Get(
+        "/api/board-report",
+        Wrap(
+            Gate::kUser, [this](const auto& req, const User* u) { return BoardReport(req, *u); },
+            Lane::kAtOnce));
     svr_.Post(R"(/api/children/(\d+)/placement-change)",
               Wrap(Gate::kUser,
                    [this](const auto& req, const User* u) { return PlacementChange(req, *u); }));
@@ -528,8 +551,10 @@ class Server::Impl {
       if (!reply.set_cookie.empty()) res.set_header("Set-Cookie", reply.set_cookie);
       res.set_header("Cache-Control", "no-store");
       res.set_header("X-Content-Type-Options", "nosniff");
+      if (!reply.disposition.empty()) res.set_header("Content-Disposition", reply.disposition);
       if (reply.status != 204) {
-        res.set_content(reply.raw.empty() ? reply.body.dump() : std::move(reply.raw), kJson);
+        const std::string type = reply.content_type.empty() ? kJson : reply.content_type;
+        res.set_content(reply.raw.empty() ? reply.body.dump() : std::move(reply.raw), type);
       }
     };
   }
@@ -959,19 +984,9 @@ class Server::Impl {
         scorecards_cv_.notify_all();
         return Error(card.status());
       }
-      ind::ReportContext ctx;
-      ctx.targets = options_.targets;
+      ind::ReportContext ctx = IndicatorContext();
       // Members see aggregates: breakdown cells of fewer than 5 children or events are withheld.
       if (member) ctx.suppress_below = 5;
-      ctx.la_code = LaCode();
-      if (auto figures = ind::BenchmarkFigures(); figures.ok()) {
-        ctx.figures = *figures;
-        if (auto sn = StatNeighbours::Shipped(); sn.ok()) ctx.neighbours = *sn;
-        if (!ctx.la_code.empty()) {
-          if (auto area = ctx.figures->FindArea(ctx.la_code); area.ok())
-            ctx.la_name = (*area)->name;
-        }
-      }
       body = ind::ToJson(*card, ctx);
       {
         std::lock_guard<std::mutex> lock(scorecards_mu_);
@@ -988,6 +1003,128 @@ class Server::Impl {
     if (close == std::string::npos) return Error(Internal("the scorecard is not a JSON object"));
     Reply r;
     r.raw = body.substr(0, close) + ",\"refreshing\":" + (refreshing ? "true" : "false") + "}";
+    return r;
+  }
+
+  // The LA's targets, code, name and benchmarks, for figures computed from the record.
+  ind::ReportContext IndicatorContext() {
+    ind::ReportContext ctx;
+    ctx.targets = options_.targets;
+    ctx.la_code = LaCode();
+    (void)ind::AddBenchmarks(ctx);  // without them the figures have no benchmarks
+    return ctx;
+  }
+
+  // ?period=FROM..TO, else the 12 months to as_of.
+  static Result<ind::Period> PeriodOr12Months(const httplib::Request& req, Date as_of) {
+    if (req.has_param("period")) {
+      auto p = ind::ParsePeriod(req.get_param_value("period"));
+      if (!p.ok()) return p.status().WithFieldPrefix("period");
+      return *p;
+    }
+    ind::Period p;
+    p.to = ind::DayOf(as_of);
+    p.from = ind::DayOf(as_of.AddDays(1).AddMonths(-12));
+    return p;
+  }
+
+  // GET /api/audits/summary[?period=FROM..TO&as_of=]: what the period's case file audits found
+  // (quality/audits.h). Scrutiny members, social workers and the Front Door get the figures
+  // without the lists of audits and actions (which name workers and carry child ids).
+  Reply AuditsSummary(const httplib::Request& req, const User& user) {
+    auto as_of = AsOf(req);
+    if (!as_of.ok()) return Error(as_of.status());
+    auto period = PeriodOr12Months(req, *as_of);
+    if (!period.ok()) return Error(period.status());
+    auto summary = quality::SummariseAudits(
+        store_, {ind::DateFromDay(period->from), ind::DateFromDay(period->to), *as_of});
+    if (!summary.ok()) return Error(summary.status());
+    Reply r;
+    r.body = AuditSummaryToJson(*summary);
+    if (user.role == "SCRUTINY_MEMBER" || user.role == "SOCIAL_WORKER" ||
+        user.role == "FRONT_DOOR") {
+      r.body["moderation"].erase("audits");
+      r.body["reaudits"].erase("list");
+      r.body["actions"].erase("overdue_list");
+    }
+    return r;
+  }
+
+  // The plan rated on `as_of`, its indicator measures computed from the current facts.
+  Result<quality::PlanState> AssessPlan(Id id, Date as_of) {
+    bool refreshing = false;
+    SG_ASSIGN_OR_RETURN(auto facts, CurrentFacts(&refreshing));
+    const ind::ReportContext ctx = IndicatorContext();
+    return quality::AssessPlan(store_, id, as_of, {facts.get(), &ctx});
+  }
+
+  // GET /api/improvement-plans/{id}/status[?as_of=]: the plan's workstreams, projects and
+  // actions, measures and risks rated (quality/improvement.h). Every role may read it.
+  Reply PlanStatus(const httplib::Request& req, const User& user) {
+    if (Status s = CheckAccess(user, Entity("improvement_plan"), Access::kRead); !s.ok()) {
+      return Error(s);
+    }
+    auto id = ParseId(req.matches[1].str());
+    if (!id.ok()) return Error(id.status());
+    auto as_of = AsOf(req);
+    if (!as_of.ok()) return Error(as_of.status());
+    auto plan = AssessPlan(*id, *as_of);
+    if (!plan.ok()) return Error(plan.status());
+    Reply r;
+    r.body = PlanStateToJson(*plan);
+    return r;
+  }
+
+  // GET /api/board-report[?period=FROM..TO&as_of=&format=html|pdf]: the report for an
+  // improvement board or scrutiny panel (quality/board_report.h): aggregates only, so every
+  // role may have it.
+  Reply BoardReport(const httplib::Request& req, const User&) {
+    const std::string format = req.has_param("format") ? req.get_param_value("format") : "html";
+    if (format != "html" && format != "pdf") {
+      return Error(InvalidArgument("html or pdf", "format"));
+    }
+    auto as_of = AsOf(req);
+    if (!as_of.ok()) return Error(as_of.status());
+    auto period = PeriodOr12Months(req, *as_of);
+    if (!period.ok()) return Error(period.status());
+    bool refreshing = false;
+    auto facts = CurrentFacts(&refreshing);
+    if (!facts.ok()) return Error(facts.status());
+    const ind::ReportContext ctx = IndicatorContext();
+    auto audits = quality::SummariseAudits(
+        store_, {ind::DateFromDay(period->from), ind::DateFromDay(period->to), *as_of});
+    if (!audits.ok()) return Error(audits.status());
+    quality::BoardReportInput in;
+    in.period = *period;
+    in.as_of = *as_of;
+    in.facts = facts->get();
+    in.context = &ctx;
+    in.audits = &*audits;
+    in.generated = quality::LongDate(SystemClock().Now().UkDate());
+    in.footer = quality::kBoardReportFooter;
+    ListQuery active;
+    active.equals = {{"status", Value(std::string("ACTIVE"))}};
+    auto plans = ListAll(store_, Entity("improvement_plan"), active);
+    if (!plans.ok()) return Error(plans.status());
+    for (const Record& p : *plans) {
+      auto state = quality::AssessPlan(store_, p.id(), *as_of, {facts->get(), &ctx});
+      if (!state.ok()) return Error(state.status());
+      in.plans.push_back(std::move(*state));
+    }
+    auto doc = quality::BuildBoardReport(in);
+    if (!doc.ok()) return Error(doc.status());
+    Reply r;
+    const std::string name = "board-report-" + ind::DateFromDay(period->to).ToString();
+    if (format == "pdf") {
+      auto pdf = report::RenderPdf(*doc);
+      if (!pdf.ok()) return Error(pdf.status());
+      r.raw = std::move(*pdf);
+      r.content_type = "application/pdf";
+      r.disposition = "attachment; filename=\"" + name + ".pdf\"";
+    } else {
+      r.raw = report::RenderHtml(*doc);
+      r.content_type = "text/html; charset=utf-8";
+    }
     return r;
   }
 

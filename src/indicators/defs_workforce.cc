@@ -135,6 +135,8 @@ void SupervisionOnTime(const Facts& f, Tally& t) {
 }
 
 // ---- Quality: case file audits ----
+constexpr std::string_view kNotModerations =
+    "moderations (a second auditor's re-grade of an audit) are not counted; re-audits are";
 
 void AuditsCompleted(const Facts& f, Tally& t) {
   for (const FAudit& a : f.audits) t.Add(t.PeriodOf(a.date), a.child, a.worker, a.date, 1, 0);
@@ -203,15 +205,16 @@ const IndicatorDef kDefs[] = {
      SupervisionOnTime},
     {"audits_completed", "Quality", "Case file audits completed",
      "How many case file audits were completed.", "Case file audits dated in the period", "",
-     "by the audit date", "", Unit::kCount, Polarity::kNeither, kQa, "", AuditsCompleted},
+     "by the audit date", kNotModerations, Unit::kCount, Polarity::kNeither, kQa, "",
+     AuditsCompleted},
     {"audits_good_pct", "Quality", "Audits graded good or outstanding",
      "Of the cases audited, how many were graded good or outstanding.",
      "Audits in the period graded OUTSTANDING or GOOD", "Audits in the period", "by the audit date",
-     "", Unit::kPercent, Polarity::kHigherBetter, kQa, "", AuditsGood},
+     kNotModerations, Unit::kPercent, Polarity::kHigherBetter, kQa, "", AuditsGood},
     {"audits_inadequate_pct", "Quality", "Audits graded inadequate",
      "Of the cases audited, how many were graded inadequate.",
-     "Audits in the period graded INADEQUATE", "Audits in the period", "by the audit date", "",
-     Unit::kPercent, Polarity::kLowerBetter, kQa, "", AuditsInadequate},
+     "Audits in the period graded INADEQUATE", "Audits in the period", "by the audit date",
+     kNotModerations, Unit::kPercent, Polarity::kLowerBetter, kQa, "", AuditsInadequate},
 };
 
 }  // namespace

@@ -564,8 +564,11 @@ Status LoadCla(Source& src, Raw& x) {
 
 Status LoadAudits(Source& src, Raw& x) {
   Status st;
-  static constexpr std::string_view kF[] = {"child_id", "worker_id", "audit_date", "grade"};
+  // A moderation (a second auditor re-grading an audit) is not an audit of its own.
+  static constexpr std::string_view kF[] = {"child_id", "worker_id", "audit_date", "grade",
+                                            "moderates_id"};
   SG_RETURN_IF_ERROR(src.Each("case_audit", kF, [&](const FactRow& r) {
+    if (r.Present(4)) return;
     x.f.audits.push_back({Hold(r.Ref(0), st), Hold(r.Ref(1), st), r.DayAt(2, kNoDay), r.Str(3)});
   }));
   return st;

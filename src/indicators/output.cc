@@ -86,6 +86,16 @@ Result<const ReferenceFigures*> BenchmarkFigures() {
   return *figures;
 }
 
+Status AddBenchmarks(ReportContext& ctx) {
+  SG_ASSIGN_OR_RETURN(ctx.figures, BenchmarkFigures());
+  SG_ASSIGN_OR_RETURN(ctx.neighbours, StatNeighbours::Shipped());
+  if (!ctx.la_code.empty()) {
+    SG_ASSIGN_OR_RETURN(const Area* area, ctx.figures->FindArea(ctx.la_code));
+    ctx.la_name = area->name;
+  }
+  return Status::Ok();
+}
+
 std::vector<std::optional<double>> Populations(const ReportContext& ctx,
                                                const std::vector<Period>& periods) {
   std::vector<std::optional<double>> out(periods.size());

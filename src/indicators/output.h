@@ -51,6 +51,11 @@ struct ReportContext {
   int suppress_below = 0;
 };
 
+// Fills the context's published figures, statistical neighbours and (from la_code, when set)
+// the LA's name. Errors: the shipped figures cannot be read, or la_code is not an LA; the
+// figures and neighbours already set stay set.
+Status AddBenchmarks(ReportContext& ctx);
+
 // Children aged 0-17 in the LA for each period (ONS mid-year estimate of the year before the
 // reporting year containing the period's last day, or the latest earlier one).
 std::vector<std::optional<double>> Populations(const ReportContext& ctx,

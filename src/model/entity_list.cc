@@ -540,8 +540,11 @@ constexpr FieldDesc kPlanMeasure[] = {
          "for children's views: the survey statement, e.g. \"I know who to talk to and I am "
          "listened to\""),
     Text("unit", kOpt, 40, "e.g. \"%\" or \"per 10,000\""),
-    Flag("higher_is_better", "polarity (for indicators, the indicator's own when not given)"),
-    Real("baseline", 0, 0, kReq, "the value at the start"),
+    Flag("lower_is_better",
+         "for children's views and local measures, a lower value is better (indicators use "
+         "their own polarity)"),
+    Real("baseline", 0, 0, kOpt,
+         "the value at the start (for an indicator, computed on the baseline date when empty)"),
     Day("baseline_date", kReq, "when the baseline was measured", Check::kNone),
     Real("target", 0, 0, kReq, "the value to reach"),
     Day("target_date", kReq, "by when", Check::kNone),

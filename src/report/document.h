@@ -7,6 +7,7 @@
 // Strings are UTF-8 plain text (never markup): the renderers escape them. Invalid UTF-8 is shown
 // as U+FFFD rather than refused.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -42,6 +43,9 @@ struct Table {
 struct Series {
   std::string name;
   std::vector<double> values;  // one per Chart::labels; missing trailing values count as NaN
+  // 0xRRGGBB when the colour carries meaning (grades: green for good, red for inadequate);
+  // otherwise the palette's colour for the series' position.
+  std::optional<std::uint32_t> colour;
 };
 
 struct Chart {

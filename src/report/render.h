@@ -197,6 +197,11 @@ inline Rgb SeriesColour(size_t i) {
                                      0x8a6d00, 0x56b4e9, 0x505a5f};
   return kPalette[i % (sizeof(kPalette) / sizeof(kPalette[0]))];
 }
+// The series' own colour when it has one, else the palette's.
+inline Rgb SeriesColour(const Chart& chart, size_t i) {
+  if (i < chart.series.size() && chart.series[i].colour) return *chart.series[i].colour;
+  return SeriesColour(i);
+}
 
 // ---- values ----
 
@@ -483,7 +488,7 @@ inline std::vector<Shape> LayoutChart(const Chart& chart, double width, double h
   const double zero = y_of(std::clamp(0.0, axis.lo, axis.hi));
   if (chart.kind == Chart::Kind::kLine) {
     for (size_t s = 0; s < chart.series.size(); ++s) {
-      const Rgb colour = SeriesColour(s);
+      const Rgb colour = SeriesColour(chart, s);
       const std::string role = "series-" + std::to_string(s);
       Shape run;
       run.kind = Shape::Kind::kPolyline;
@@ -527,8 +532,8 @@ inline std::vector<Shape> LayoutChart(const Chart& chart, double width, double h
         if (std::isnan(v)) continue;
         const double x = x_of(i) - group / 2 + bar * static_cast<double>(s);
         const double y = y_of(v);
-        rect(x, std::min(y, zero), std::max(bar - 1, 0.5), std::fabs(zero - y), SeriesColour(s),
-             "bar");
+        rect(x, std::min(y, zero), std::max(bar - 1, 0.5), std::fabs(zero - y),
+             SeriesColour(chart, s), "bar");
       }
     }
   } else {
@@ -541,7 +546,8 @@ inline std::vector<Shape> LayoutChart(const Chart& chart, double width, double h
         double& base = v > 0 ? pos : neg;
         const double y0 = y_of(base), y1 = y_of(base + v);
         base += v;
-        rect(x_of(i) - bar / 2, std::min(y0, y1), bar, std::fabs(y1 - y0), SeriesColour(s), "bar");
+        rect(x_of(i) - bar / 2, std::min(y0, y1), bar, std::fabs(y1 - y0), SeriesColour(chart, s),
+             "bar");
       }
     }
   }
@@ -571,17 +577,17 @@ inline std::vector<Shape> LayoutChart(const Chart& chart, double width, double h
     const double y = height - legend_h + 15 + legend[s].row * 12.0;
     const double x = legend[s].x;
     if (chart.kind == Chart::Kind::kLine) {
-      line(x, y - 3, x + 12, y - 3, SeriesColour(s), 2, "legend-swatch");
+      line(x, y - 3, x + 12, y - 3, SeriesColour(chart, s), 2, "legend-swatch");
       Shape m;
       m.kind = Shape::Kind::kMarker;
       m.xy = {x + 6, y - 3};
-      m.colour = SeriesColour(s);
+      m.colour = SeriesColour(chart, s);
       m.width = 3;
       m.marker = static_cast<int>(s % 4);
       m.role = "legend-marker";
       out.push_back(std::move(m));
     } else {
-      rect(x + 1, y - 8, 10, 10, SeriesColour(s), "legend-swatch");
+      rect(x + 1, y - 8, 10, 10, SeriesColour(chart, s), "legend-swatch");
     }
     text(x + 15, y, FitText(CleanText(chart.series[s].name), width - 16, kSmall, false, measure),
          kSmall, false, -1, kInk, "legend");

@@ -380,7 +380,7 @@ class Simulation {
       const int other = Poisson(rate * 1.4);
       for (int i = 0; i < other; ++i) SG_RETURN_IF_ERROR(OtherContact(d));
     }
-    return Status::Ok();
+    return ImprovementPlan();
   }
 
  private:
@@ -622,8 +622,69 @@ class Simulation {
   }
 
   // Case file audits: about one allocation in twelve is audited once while it lasts (within the
-  // visit window), by the team's manager; grades Outstanding 5%, Good 45%, Requires
-  // improvement 38%, Inadequate 12% (a council partway through improvement).
+  // visit window), by the team's manager, against the council's template of four themes;
+  // grades Outstanding 5%, Good 45%, Requires improvement 38%, Inadequate 12% (a council
+  // partway through improvement). Each theme is graded within one grade of the overall grade
+  // (60% the same). An audit below Good sets an action for the worker (due in 20 working days,
+  // 75% done, a quarter of those late); a third of them are re-audited about three months on
+  // (55% a grade better, 35% the same); 3% of actions due over six months ago are still open. One
+  // audit in ten is moderated by another team's manager within three weeks, who gives the same
+  // grade 72% of the time, else the next one.
+  static constexpr const char* kThemes[] = {"Child seen and heard", "Management oversight",
+                                            "Timely decision making", "Quality of plan"};
+
+  Result<Id> AuditTemplate() {
+    if (audit_template_ != 0) return audit_template_;
+    std::string themes;
+    for (const char* t : kThemes) themes += std::string(themes.empty() ? "" : "\n") + t;
+    SG_ASSIGN_OR_RETURN(
+        audit_template_,
+        Add("audit_template",
+            {{"name", S("Practice standards")},
+             {"description", S("The council's practice standards, each graded Outstanding, Good, "
+                               "Requires improvement or Inadequate with the evidence.")},
+             {"themes", S(themes)},
+             {"active", Value{true}}}));
+    return audit_template_;
+  }
+
+  const char* GradeNear(int rank, double same) {
+    std::uniform_real_distribution<double> u(0, 1);
+    const double x = u(audit_rng_);
+    int r = rank;
+    if (x >= same) r += (x - same) < (1 - same) / 2 ? -1 : 1;
+    if (r < 0) r = 1;  // the only neighbour of Outstanding is Good, of Inadequate RI
+    if (r > 3) r = 2;
+    static constexpr const char* kGrade[] = {"OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT",
+                                             "INADEQUATE"};
+    return kGrade[r];
+  }
+  static int RankOf(std::string_view g) {
+    return g == "OUTSTANDING" ? 0 : g == "GOOD" ? 1 : g == "REQUIRES_IMPROVEMENT" ? 2 : 3;
+  }
+
+  // One audit of the child (a first audit, a re-audit or a moderation) with its theme grades.
+  Result<Id> AuditWithThemes(const Child& c, Id holder, Id auditor, Date on, const char* grade,
+                             const char* link, Id of) {
+    SG_ASSIGN_OR_RETURN(Id tmpl, AuditTemplate());
+    SG_ASSIGN_OR_RETURN(
+        Id audit, Add("case_audit", {{"child_id", I(c.id)},
+                                     {"worker_id", I(holder)},
+                                     {"auditor_id", I(auditor)},
+                                     {"audit_date", V(on)},
+                                     {"grade", S(grade)},
+                                     {"template_id", I(tmpl)},
+                                     {link ? link : "moderates_id", link ? I(of) : Value{}}}));
+    for (const char* theme : kThemes) {
+      SG_RETURN_IF_ERROR(Add("audit_theme_grade", {{"audit_id", I(audit)},
+                                                   {"child_id", I(c.id)},
+                                                   {"theme", S(theme)},
+                                                   {"grade", S(GradeNear(RankOf(grade), 0.6))}})
+                             .status());
+    }
+    return audit;
+  }
+
   Status MaybeAudit(const Child& c, Id team, Id holder, Date from, Date until) {
     const Date lo = std::max(from, visits_from_);
     const Date hi = std::min(until, end_);
@@ -636,12 +697,205 @@ class Simulation {
                         : g < 0.50 ? "GOOD"
                         : g < 0.88 ? "REQUIRES_IMPROVEMENT"
                                    : "INADEQUATE";
-    return Add("case_audit", {{"child_id", I(c.id)},
-                              {"worker_id", I(holder)},
-                              {"auditor_id", I(SupervisorOf(team, holder))},
-                              {"audit_date", V(on)},
-                              {"grade", S(grade)}})
-        .status();
+    const Id auditor = SupervisorOf(team, holder);
+    SG_ASSIGN_OR_RETURN(Id audit, AuditWithThemes(c, holder, auditor, on, grade, nullptr, 0));
+    if (RankOf(grade) >= 2) {
+      const Date due = AddWd(on, 20);
+      Value done;
+      // Most actions get done in the end: a quarter are still open at first, few for long.
+      if (u(audit_rng_) < (due < end_.AddDays(-180) ? 0.97 : 0.75)) {
+        const int late = u(audit_rng_) < 0.25 ? 1 + static_cast<int>(u(audit_rng_) * 20)
+                                              : -static_cast<int>(u(audit_rng_) * 15);
+        const Date d = std::max(on, due.AddDays(late));
+        done = Within(d);
+      }
+      SG_RETURN_IF_ERROR(
+          Add("audit_action", {{"audit_id", I(audit)},
+                               {"child_id", I(c.id)},
+                               {"action", S(RankOf(grade) == 3 ? "Review the plan with the child "
+                                                                 "and family and record their views"
+                                                               : "Record the child's views in the "
+                                                                 "plan and review it on time")},
+                               {"owner_id", I(holder)},
+                               {"due_date", V(due)},
+                               {"completed_date", done}})
+              .status());
+      const Date again = on.AddDays(80 + static_cast<int>(u(audit_rng_) * 20));
+      if (u(audit_rng_) < 1.0 / 3 && again < hi) {
+        const double x = u(audit_rng_);
+        const int rank = RankOf(grade) - (x < 0.55 ? 1 : x < 0.90 ? 0 : -1);
+        static constexpr const char* kGrade[] = {"OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT",
+                                                 "INADEQUATE"};
+        SG_RETURN_IF_ERROR(AuditWithThemes(c, holder, auditor, again,
+                                           kGrade[std::clamp(rank, 0, 3)], "reaudit_of_id", audit)
+                               .status());
+      }
+    }
+    if (u(audit_rng_) < 0.10 && teams_.size() > 1) {
+      const Date when = on.AddDays(3 + static_cast<int>(u(audit_rng_) * 18));
+      const Id moderator =
+          teams_[static_cast<size_t>(u(audit_rng_) * static_cast<double>(teams_.size()))].manager;
+      if (when < end_ && moderator != 0 && moderator != auditor) {
+        SG_RETURN_IF_ERROR(AuditWithThemes(c, holder, moderator, when,
+                                           GradeNear(RankOf(grade), 0.72), "moderates_id", audit)
+                               .status());
+      }
+    }
+    return Status::Ok();
+  }
+
+  // An improvement plan like the seeds' councils keep, begun a year before the data ends after
+  // an inspection: six workstreams of two projects of three actions each, spread over two
+  // years; actions due before the end are 80% complete; indicator measures whose baselines
+  // the indicator engine computes (none is written), a children's-views measure surveyed each
+  // quarter, and four risks. Drawn from the audit stream after everything else.
+  Status ImprovementPlan() {
+    std::uniform_real_distribution<double> u(0, 1);
+    const Date start = end_.AddMonths(-12);
+    SG_ASSIGN_OR_RETURN(
+        Id plan, Add("improvement_plan", {{"title", S("Children's services improvement plan")},
+                                          {"source", S("Ofsted inspection of children's services")},
+                                          {"lead", S("Director of Children's Services")},
+                                          {"start_date", V(start)},
+                                          {"end_date", V(end_.AddMonths(12))},
+                                          {"status", S("ACTIVE")}}));
+    struct Stream {
+      const char* title;
+      const char* projects[2];
+    };
+    static constexpr Stream kStreams[] = {
+        {"Front door and early help", {"Decisions within one working day", "Early help step-down"}},
+        {"Assessment and planning", {"Assessments on time", "Plans that say what will change"}},
+        {"Child protection", {"Conferences and reviews on time", "Neglect strategy"}},
+        {"Children in care and care leavers", {"Placement sufficiency", "Pathway plans"}},
+        {"Workforce", {"Recruitment and retention", "Supervision"}},
+        {"Quality assurance and management oversight", {"Audit programme", "Practice standards"}},
+    };
+    static constexpr const char* kSteps[] = {"Agree the approach with partners",
+                                             "Put it into practice in every team",
+                                             "Check it has worked, through audit and the data"};
+    int n = 0;
+    for (const Stream& st : kStreams) {
+      SG_ASSIGN_OR_RETURN(Id ws, Add("plan_item", {{"plan_id", I(plan)},
+                                                   {"kind", S("WORKSTREAM")},
+                                                   {"title", S(st.title)},
+                                                   {"lead", S("Head of Service")},
+                                                   {"start_date", V(start)},
+                                                   {"due_date", V(end_.AddMonths(12))},
+                                                   {"status", S("IN_PROGRESS")}}));
+      for (const char* pr : st.projects) {
+        const Date pdue = start.AddMonths(9 + 4 * (n % 4));
+        SG_ASSIGN_OR_RETURN(Id project, Add("plan_item", {{"plan_id", I(plan)},
+                                                          {"parent_id", I(ws)},
+                                                          {"kind", S("PROJECT")},
+                                                          {"title", S(pr)},
+                                                          {"start_date", V(start)},
+                                                          {"due_date", V(pdue)},
+                                                          {"status", S("IN_PROGRESS")}}));
+        Id previous = 0;
+        for (int k = 0; k < 3; ++k) {
+          const Date due = start.AddMonths(2 + 3 * k + n % 4 + static_cast<int>(u(audit_rng_) * 3));
+          const char* status = "IN_PROGRESS";
+          Value done;
+          if (due < end_) {
+            const double x = u(audit_rng_);
+            if (x < 0.8) {
+              status = "COMPLETE";
+              done = V(std::max(start, due.AddDays(-static_cast<int>(u(audit_rng_) * 20))));
+            } else if (x < 0.86) {
+              status = "BLOCKED";
+            }
+          } else if (u(audit_rng_) < 0.4) {
+            status = "NOT_STARTED";
+          }
+          SG_ASSIGN_OR_RETURN(Id action,
+                              Add("plan_item", {{"plan_id", I(plan)},
+                                                {"parent_id", I(project)},
+                                                {"kind", S("ACTION")},
+                                                {"title", S(std::string(kSteps[k]) + ": " + pr)},
+                                                {"start_date", V(start)},
+                                                {"due_date", V(due)},
+                                                {"completed_date", done},
+                                                {"status", S(status)}}));
+          if (previous != 0) {
+            SG_RETURN_IF_ERROR(
+                Add("plan_dependency", {{"item_id", I(action)}, {"depends_on_id", I(previous)}})
+                    .status());
+          }
+          previous = action;
+        }
+        ++n;
+      }
+    }
+    struct IndicatorMeasure {
+      const char* id;
+      const char* name;
+      double target;
+    };
+    static constexpr IndicatorMeasure kMeasures[] = {
+        {"contact_decided_1wd_pct", "Front Door decisions within one working day", 95},
+        {"assessment_45wd_pct", "Assessments within 45 working days", 90},
+        {"cp_reviews_on_time_pct", "Child protection reviews on time", 98},
+        {"cla_3plus_placements_pct", "Children in care with 3 or more placements in the year", 8},
+        {"supervision_on_time_pct", "Social workers supervised on time", 90},
+        {"audits_good_pct", "Audits graded good or outstanding", 70},
+    };
+    for (const IndicatorMeasure& m : kMeasures) {
+      SG_RETURN_IF_ERROR(Add("plan_measure", {{"plan_id", I(plan)},
+                                              {"name", S(m.name)},
+                                              {"kind", S("INDICATOR")},
+                                              {"indicator_id", S(m.id)},
+                                              {"baseline_date", V(start)},
+                                              {"target", Value{m.target}},
+                                              {"target_date", V(end_.AddMonths(12))}})
+                             .status());
+    }
+    SG_ASSIGN_OR_RETURN(
+        Id voice,
+        Add("plan_measure", {{"plan_id", I(plan)},
+                             {"name", S("Children who know who to talk to")},
+                             {"kind", S("CHILD_VOICE")},
+                             {"question", S("I know who to talk to and I am listened to")},
+                             {"unit", S("%")},
+                             {"baseline", Value{68.0}},
+                             {"baseline_date", V(start)},
+                             {"target", Value{80.0}},
+                             {"target_date", V(end_.AddMonths(12))}}));
+    for (int q = 1; q <= 4; ++q) {
+      const Date on = start.AddMonths(3 * q);
+      if (on > end_) break;
+      const double value = std::round(68 + 1.2 * q + (u(audit_rng_) - 0.5) * 4);
+      SG_RETURN_IF_ERROR(
+          Add("measure_value", {{"measure_id", I(voice)},
+                                {"value_date", V(on)},
+                                {"value", Value{value}},
+                                {"respondents", I(80 + static_cast<int>(u(audit_rng_) * 80))},
+                                {"source", S("Children in care council survey")}})
+              .status());
+    }
+    struct RiskDef {
+      const char* title;
+      int likelihood, impact;
+      const char* mitigation;
+    };
+    static constexpr RiskDef kRisks[] = {
+        {"Not enough permanent social workers", 4, 4, "Market supplement; an ASYE academy."},
+        {"Placement costs exceed the budget", 4, 5, "Recruit in-house foster carers."},
+        {"Partners' capacity at the Front Door", 3, 3, "MASH partnership agreement."},
+        {"Case system change disrupts recording", 2, 3, "Phased go-live with training."},
+    };
+    for (const RiskDef& r : kRisks) {
+      SG_RETURN_IF_ERROR(Add("plan_risk", {{"plan_id", I(plan)},
+                                           {"title", S(r.title)},
+                                           {"owner", S("Assistant Director")},
+                                           {"likelihood", I(r.likelihood)},
+                                           {"impact", I(r.impact)},
+                                           {"mitigation", S(r.mitigation)},
+                                           {"status", S("OPEN")},
+                                           {"review_date", V(end_.AddMonths(1))}})
+                             .status());
+    }
+    return Status::Ok();
   }
 
   // Allocates the child to the team of `kind` for [from, to), following the post's holders;
@@ -1487,6 +1741,7 @@ class Simulation {
   // Case file audits draw from their own stream, so that adding them left every other
   // generated record as it was.
   std::mt19937_64 audit_rng_;
+  Id audit_template_ = 0;
   const WorkingDayCalendar& cal_;
   Date start_, end_, visits_from_;
   Timestamp last_instant_;  // the last second of the simulated period

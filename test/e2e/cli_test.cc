@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -548,6 +550,76 @@ TEST(Cli, CaseReviewFindsEveryPlantedDrift) {
   ::testing::Test::RecordProperty("precision", std::to_string(precision));
   EXPECT_EQ(found, static_cast<int>(planted.size()));
   EXPECT_GE(precision, 0.7);
+}
+
+// The quality commands on a generated LA: audits summarised, the plan rated, and the board
+// report as a PDF (read back with poppler's pdftotext and rendered with pdftoppm) and HTML.
+TEST(Cli, AuditsPlanAndBoardReport) {
+  testing::TempDir dir;
+  const std::string db = dir.File("q.db");
+  auto g = RunSafeguard({"generate", "--like", "Rutland", "--years", "2", "--burn-in", "2",
+                         "--seed", "9", "--as-of", "2025-06-30", "--db", db});
+  ASSERT_EQ(g.exit_code, 0) << g.err;
+  auto audits = RunSafeguard({"audits", "--db", db, "--period", "2024-07-01..2025-06-30", "--as-of",
+                              "2025-06-30", "--format", "json"});
+  ASSERT_EQ(audits.exit_code, 0) << audits.err;
+  const auto a = nlohmann::json::parse(audits.out);
+  EXPECT_GT(a["audits"].get<int>(), 0);
+  EXPECT_EQ(a["themes"].size(), 5u);  // Overall and the template's four themes
+  EXPECT_EQ(a["themes"][0]["total"]["total"], a["audits"]);
+  EXPECT_LE(a["moderation"]["agreed"].get<int>(), a["moderation"]["pairs"].get<int>());
+
+  auto plan = RunSafeguard({"plan", "--db", db, "--as-of", "2025-06-30", "--format", "json"});
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  const auto p = nlohmann::json::parse(plan.out);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0]["workstreams"].size(), 6u);
+  ASSERT_EQ(p[0]["measures"].size(), 7u);
+  // Indicator measures' baselines are the indicator on the baseline date, computed.
+  EXPECT_TRUE(p[0]["measures"][1]["baseline_computed"].get<bool>()) << p[0]["measures"][1];
+  EXPECT_TRUE(p[0]["measures"][1]["baseline"].is_number());
+  auto table = RunSafeguard({"plan", "--db", db, "--as-of", "2025-06-30"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("Assessments within 45 working days"), std::string::npos);
+
+  const std::string pdf = dir.File("board.pdf");
+  auto report = RunSafeguard({"board-report", "--db", db, "--period", "2024-07-01..2025-06-30",
+                              "--as-of", "2025-06-30", "--out", pdf});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  const std::string text = dir.File("board.txt");
+  ASSERT_EQ(std::system(("pdftotext -layout " + pdf + " " + text).c_str()), 0)
+      << "pdftotext missing? run scripts/install-deps.sh";
+  std::stringstream read;
+  read << std::ifstream(text).rdbuf();
+  const std::string body = read.str();
+  for (const char* heading :
+       {"Summary", "How children are doing: the headline figures", "What case file audits found",
+        "Improvement plan: Children's services improvement plan", "Exceptions: what is off track",
+        "Risks", "How the ratings are worked out", "What the headline figures mean",
+        "Assessments within 45 working days, month by month", "Audit grades, month by month"}) {
+    EXPECT_NE(body.find(heading), std::string::npos) << heading;
+  }
+  const int pages = static_cast<int>(std::count(body.begin(), body.end(), '\f'));
+  EXPECT_GE(pages, 5);
+  ASSERT_EQ(std::system(("pdftoppm -r 30 -png " + pdf + " " + dir.File("page")).c_str()), 0);
+  int images = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    if (e.path().extension() == ".png" && e.file_size() > 1000) ++images;
+  }
+  EXPECT_EQ(images, pages);
+
+  const std::string html = dir.File("board.html");
+  ASSERT_EQ(
+      RunSafeguard({"board-report", "--db", db, "--as-of", "2025-06-30", "--out", html}).exit_code,
+      0);
+  std::stringstream page;
+  page << std::ifstream(html).rdbuf();
+  EXPECT_NE(page.str().find("<svg"), std::string::npos);
+  EXPECT_NE(page.str().find("What case file audits found"), std::string::npos);
+  auto bad = RunSafeguard(
+      {"board-report", "--db", db, "--period", "2025-01-01..2024-01-01", "--out", pdf});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("--period"), std::string::npos) << bad.err;
 }
 
 }  // namespace

@@ -441,6 +441,101 @@ TEST_P(HttpApi, AuditSamplesAreReproducible) {
               "permission_denied");
 }
 
+// The quality work over the API on the demo LA: audits summarised (lists withheld from
+// members), auditors write audits, plans read by every role and written by leaders, a plan
+// rated, and the board report as PDF and HTML.
+TEST_P(HttpApi, AuditsPlansAndTheBoardReport) {
+  const std::string auditor = Login("auditor");
+  const std::string member = Login("member");
+  const std::string period = "period=2025-10-01..2026-03-31&as_of=2026-02-15";
+  auto summary = Get("/api/audits/summary?" + period, auditor);
+  ASSERT_TRUE(summary);
+  ASSERT_EQ(summary->status, 200) << summary->body;
+  json s = Body(summary);
+  EXPECT_EQ(s["audits"], 2);  // the moderation is not an audit of its own
+  EXPECT_EQ(s["moderation"]["pairs"], 1);
+  EXPECT_EQ(s["moderation"]["agreed"], 1);
+  ASSERT_EQ(s["moderation"]["audits"].size(), 1u);
+  EXPECT_EQ(s["actions"]["overdue"], 1);  // due 3 February, not done
+  json m = Body(Get("/api/audits/summary?" + period, member));
+  EXPECT_EQ(m["audits"], 2);
+  EXPECT_FALSE(m["moderation"].contains("audits"));
+  EXPECT_FALSE(m["actions"].contains("overdue_list"));
+  ExpectError(Get("/api/audits/summary?period=2026-01-01..2025-01-01", auditor), 400,
+              "invalid_argument");
+
+  // An auditor re-grades an audit; a member may not.
+  const json first = s["moderation"]["audits"][0];
+  auto workers = Body(Get("/api/workers?limit=1", auditor));
+  const json body = {{"child_id", first["child_id"]},
+                     {"auditor_id", workers["items"][0]["id"]},
+                     {"audit_date", "2026-02-10"},
+                     {"grade", "GOOD"},
+                     {"moderates_id", first["audit_id"]}};
+  auto created = Post("/api/case-audits", body, auditor);
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->status, 201) << created->body;
+  ExpectError(Post("/api/case-audits", body, member), 403, "permission_denied");
+  EXPECT_EQ(Body(Get("/api/audits/summary?" + period, auditor))["moderation"]["pairs"], 2);
+
+  // Plans: members read them; leaders change them, social workers do not.
+  auto plans = Body(Get("/api/improvement-plans", member));
+  ASSERT_EQ(plans["items"].size(), 1u);
+  const std::string id = std::to_string(plans["items"][0]["id"].get<std::int64_t>());
+  auto status = Get("/api/improvement-plans/" + id + "/status?as_of=2026-02-15", member);
+  ASSERT_TRUE(status);
+  ASSERT_EQ(status->status, 200) << status->body;
+  json p = Body(status);
+  EXPECT_EQ(p["rag"], "red");
+  ASSERT_EQ(p["workstreams"].size(), 2u);
+  const json action = p["workstreams"][0]["items"][0]["items"][0];
+  EXPECT_EQ(action["title"], "Train every team on direct work");
+  EXPECT_EQ(action["rag"], "red");
+  EXPECT_EQ(action["reason"], "Overdue by 15 days");
+  EXPECT_EQ(p["workstreams"][0]["items"][0]["items"][1]["rag"], "amber");  // waits for it
+  ASSERT_EQ(p["measures"].size(), 2u);
+  EXPECT_EQ(p["measures"][1]["kind"], "CHILD_VOICE");
+  EXPECT_EQ(p["measures"][1]["rag"], "amber");  // 71 against an expected 71.5, tolerance 1.2
+  ExpectError(Get("/api/improvement-plans/999/status", member), 404, "not_found");
+
+  const std::string leader = Login("senior.leader");
+  const std::string item = "/api/plan-items/" + std::to_string(action["id"].get<std::int64_t>());
+  auto current = Body(Get(item, leader));
+  auto patched = Patch(item,
+                       {{"version", current["version"]},
+                        {"status", "COMPLETE"},
+                        {"completed_date", "2026-02-10"},
+                        {"evidence", "Every team trained"}},
+                       leader);
+  ASSERT_TRUE(patched);
+  EXPECT_EQ(patched->status, 200) << patched->body;
+  EXPECT_EQ(Body(Get(item + "/history", leader))["items"].size(), 2u);
+  ExpectError(Post("/api/plan-risks",
+                   {{"plan_id", plans["items"][0]["id"]},
+                    {"title", "A risk"},
+                    {"likelihood", 1},
+                    {"impact", 1},
+                    {"status", "OPEN"}},
+                   Login("social.worker")),
+              403, "permission_denied");
+  p = Body(Get("/api/improvement-plans/" + id + "/status?as_of=2026-02-15", member));
+  EXPECT_EQ(p["workstreams"][0]["items"][0]["items"][0]["rag"], "complete");
+
+  // The board report, for members too.
+  auto pdf = Get("/api/board-report?format=pdf&" + period, member);
+  ASSERT_TRUE(pdf);
+  ASSERT_EQ(pdf->status, 200) << pdf->body;
+  EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(pdf->body.rfind("%PDF-", 0), 0u);
+  auto html = Get("/api/board-report?" + period, member);
+  ASSERT_TRUE(html);
+  EXPECT_EQ(html->status, 200);
+  EXPECT_EQ(html->get_header_value("Content-Type").rfind("text/html", 0), 0u);
+  EXPECT_NE(html->body.find("What case file audits found"), std::string::npos);
+  EXPECT_NE(html->body.find("Children&#39;s services improvement plan"), std::string::npos);
+  ExpectError(Get("/api/board-report?format=doc", member), 400, "invalid_argument", "format");
+}
+
 TEST_P(HttpApi, CodeListsAreServed) {
   const std::string cookie = Login("social.worker");
   auto r = Get("/api/code-lists/referral_source", cookie);

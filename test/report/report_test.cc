@@ -394,6 +394,20 @@ TEST(ReportHtml, BarsGoBelowZeroForNegativeValues) {
   EXPECT_NEAR(bars[0].first + bars[0].second, bars[1].first, 0.2);  // meet at zero
 }
 
+TEST(ReportHtml, ASeriesMayCarryItsOwnColour) {
+  Chart c;
+  c.kind = Chart::Kind::kStackedBar;
+  c.title = "Grades";
+  c.labels = {"a"};
+  c.series = {{"Good", {3}, 0x00703c}, {"Other", {2}, std::nullopt}};
+  Document doc;
+  doc.sections = {{"S", {{c}}}};
+  const std::string html = RenderHtml(doc);
+  EXPECT_NE(html.find("#00703c"), std::string::npos);  // its own
+  EXPECT_NE(html.find("#d55e00"), std::string::npos);  // the palette's second colour
+  EXPECT_EQ(html.find("#0072b2"), std::string::npos);  // not the palette's first
+}
+
 // ---------------------------------------------------------------- degenerate inputs
 
 Document Degenerate() {

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "model/record.h"
@@ -71,6 +72,17 @@ class RecordFactory {
   RecordFactory(Store& store) : store_(store) {}
 
   Result<Record> Build(const EntityDesc& e) {
+    // A self-reference (an audit moderating another) points at a record built first, whose
+    // own self-references are left empty.
+    const bool nested = !building_.insert(e.name).second;
+    struct Done {
+      std::set<std::string_view>& set;
+      std::string_view name;
+      bool nested;
+      ~Done() {
+        if (!nested) set.erase(name);
+      }
+    } done{building_, e.name, nested};
     Record r(e);
     for (size_t i = 0; i < e.fields.size(); ++i) {
       const FieldDesc& f = e.fields[i];
@@ -115,6 +127,7 @@ class RecordFactory {
           v = *Timestamp::Parse("2025-01-01T09:30:15Z");
           break;
         case FieldType::kRef: {
+          if (f.ref_entity == e.name && nested) break;
           SG_ASSIGN_OR_RETURN(Id id, IdOf(Entity(f.ref_entity)));
           v = id;
           break;
@@ -147,6 +160,7 @@ class RecordFactory {
   }
   Store& store_;
   std::map<std::string_view, Id> ids_;
+  std::set<std::string_view> building_;
   int serial_ = 0;
 };
 
