@@ -135,6 +135,15 @@ json BuildOpenApi() {
   simple("/api/case-review", "get",
          "The bulk case review: open and recently closed cases rated for drift, most worrying "
          "first (?as_of=&closed_months=); \"refreshing\" when the record has changed since");
+  simple("/api/audits/summary", "get",
+         "What case file audits found (?period=FROM..TO&as_of=): grades by theme and month, "
+         "moderation agreement and kappa, re-audits, actions; lists withheld from members");
+  simple("/api/improvement-plans/{id}/status", "get",
+         "An improvement plan rated red, amber or green on ?as_of=: items, measures against "
+         "their trajectories, risks");
+  simple("/api/board-report", "get",
+         "The improvement board / scrutiny report for ?period=FROM..TO&as_of=, as an HTML page "
+         "or (format=pdf) a PDF");
   simple("/api/children/{id}/due", "get", "What is due and overdue for a child (?as_of=)");
   simple("/api/children/{id}/placement-change", "post",
          "End the open looked-after episode and start the next in one transaction: episode_id, "

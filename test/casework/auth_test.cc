@@ -113,5 +113,40 @@ TEST(Access, RolesGateRecords) {
   EXPECT_TRUE(CheckAccess(tm, worker, Access::kWrite).ok());
 }
 
+// Plans and audit templates are read by every role (members scrutinise the plan) and written by
+// leaders and the quality roles; auditors write audits of a child's record and nothing else.
+TEST(Access, QualityWork) {
+  const EntityDesc& plan = Entity("improvement_plan");
+  const EntityDesc& templ = Entity("audit_template");
+  const EntityDesc& audit = Entity("case_audit");
+  const EntityDesc& action = Entity("audit_action");
+  const EntityDesc& child = Entity("child");
+  auto as = [](const char* role) {
+    User u;
+    u.role = role;
+    return u;
+  };
+  for (const char* role : {"SOCIAL_WORKER", "TEAM_MANAGER", "FRONT_DOOR", "IRO", "AUDITOR",
+                           "ANALYST", "SENIOR_LEADER", "SCRUTINY_MEMBER", "ADMIN"}) {
+    EXPECT_TRUE(CheckAccess(as(role), plan, Access::kRead).ok()) << role;
+  }
+  for (const char* role : {"SENIOR_LEADER", "TEAM_MANAGER", "AUDITOR", "ANALYST", "ADMIN"}) {
+    EXPECT_TRUE(CheckAccess(as(role), plan, Access::kWrite).ok()) << role;
+    EXPECT_TRUE(CheckAccess(as(role), templ, Access::kWrite).ok()) << role;
+  }
+  for (const char* role : {"SOCIAL_WORKER", "FRONT_DOOR", "IRO", "SCRUTINY_MEMBER"}) {
+    EXPECT_EQ(CheckAccess(as(role), plan, Access::kWrite).code(), StatusCode::kPermissionDenied)
+        << role;
+  }
+  EXPECT_TRUE(CheckAccess(as("AUDITOR"), audit, Access::kWrite).ok());
+  EXPECT_TRUE(CheckAccess(as("AUDITOR"), action, Access::kWrite).ok());
+  EXPECT_EQ(CheckAccess(as("AUDITOR"), child, Access::kWrite).code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(CheckAccess(as("SCRUTINY_MEMBER"), audit, Access::kRead).code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(CheckAccess(as("ANALYST"), audit, Access::kWrite).code(),
+            StatusCode::kPermissionDenied);
+}
+
 }  // namespace
 }  // namespace sg
