@@ -1574,6 +1574,24 @@ class Server::Impl {
     Reply r;
     r.body = CaseloadJson(*load, *today);
     r.body["as_of"] = today->ToString();
+    // The actions case file audits gave this worker that are not done yet.
+    ListQuery mine;
+    mine.equals = {{"owner_id", Value(*user.worker_id)}};
+    mine.is_null = {"completed_date"};
+    mine.limit = 200;
+    auto actions = store_.List(Entity("audit_action"), mine);
+    if (!actions.ok()) return Error(actions.status());
+    json list = json::array();
+    for (const Record& a : actions->items) {
+      const auto due = DateOf(a, "due_date");
+      list.push_back({{"id", a.id()},
+                      {"audit_id", a.GetInt("audit_id")},
+                      {"child_id", a.GetInt("child_id")},
+                      {"action", a.GetText("action")},
+                      {"due_date", due ? json(due->ToString()) : json(nullptr)},
+                      {"overdue", due && *due < *today}});
+    }
+    r.body["audit_actions"] = std::move(list);
     return r;
   }
 

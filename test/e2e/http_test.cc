@@ -463,6 +463,11 @@ TEST_P(HttpApi, AuditsPlansAndTheBoardReport) {
   EXPECT_FALSE(m["actions"].contains("overdue_list"));
   ExpectError(Get("/api/audits/summary?period=2026-01-01..2025-01-01", auditor), 400,
               "invalid_argument");
+  // The worker sees the action the audit gave them.
+  auto mine = Body(Get("/api/my-work?as_of=2026-02-15", Login("social.worker")));
+  ASSERT_EQ(mine["audit_actions"].size(), 1u) << mine.dump();
+  EXPECT_EQ(mine["audit_actions"][0]["action"], "Hold the CIN plan review");
+  EXPECT_TRUE(mine["audit_actions"][0]["overdue"].get<bool>());
 
   // An auditor re-grades an audit; a member may not.
   const json first = s["moderation"]["audits"][0];

@@ -60,6 +60,20 @@ async function timeline(r: ChildRecord): Promise<Event[]> {
   for (const x of list(r, 'cla_reviews')) add(x.review_date, 'cla', 'Looked-after review', await codeLabel('review_participation', x.participation));
   for (const x of list(r, 'missing_episodes')) add(x.start_date, 'cla', 'Missing from placement');
   for (const x of list(r, 'allocations')) add(x.start_date, 'alloc', 'Allocated', x.reason ?? '');
+  // Case file audits, with each theme's grade: the worker sees what the auditor found.
+  for (const x of list(r, 'case_audits')) {
+    const what = x.moderates_id ? 'Audit moderated' : x.reaudit_of_id ? 'Case re-audited' : 'Case file audit';
+    const parts = [`Overall ${await codeLabel('audit_grade', x.grade)}`];
+    for (const g of list(r, 'audit_theme_grades').filter((t) => t.audit_id === x.id)) {
+      parts.push(`${g.theme}: ${await codeLabel('audit_grade', g.grade)}`);
+    }
+    if (x.findings) parts.push(x.findings);
+    add(x.audit_date, 'audit', what, parts.join('. '));
+  }
+  for (const x of list(r, 'audit_actions')) {
+    if (x.completed_date) add(x.completed_date, 'audit', 'Audit action done', x.action);
+    else add(x.due_date, 'audit', 'Audit action due', x.action);
+  }
   ev.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   return ev;
 }

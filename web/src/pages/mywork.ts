@@ -4,7 +4,8 @@ import { api } from '../api';
 
 export interface DueItem { what: string; due: string; days: number; overdue: boolean; visit: boolean }
 export interface ChildRow { child_id: number; la_child_id: string; name: string; status: string; date_of_birth: string | null; last_seen: string | null; overdue: number; not_seen_in_time: boolean; due: DueItem[] }
-export interface Caseload { worker_id: number; worker_name: string; role: string; caseload: number; overdue: number; not_seen_in_time: number; children: ChildRow[]; as_of?: string }
+export interface AuditAction { id: number; audit_id: number; child_id: number; action: string; due_date: string | null; overdue: boolean }
+export interface Caseload { worker_id: number; worker_name: string; role: string; caseload: number; overdue: number; not_seen_in_time: number; children: ChildRow[]; as_of?: string; audit_actions?: AuditAction[] }
 
 export function dueText(d: DueItem): string {
   return d.overdue ? `${d.what}: overdue by ${-d.days} day${d.days === -1 ? '' : 's'}` : `${d.what}: due ${ukDate(d.due)}`;
@@ -27,4 +28,12 @@ export async function myWorkPage(main: HTMLElement): Promise<void> {
   main.append(h('h1', null, 'My work'),
     h('p', { class: 'lede' }, `${load.worker_name}: ${load.caseload} children allocated; ${load.overdue} things overdue; ${load.not_seen_in_time} children not seen within timescale.`),
     caseTable(load.children));
+  const actions = load.audit_actions ?? [];
+  if (actions.length) {
+    const names = new Map(load.children.map((c) => [c.child_id, c.name]));
+    main.append(h('h2', null, 'Actions from case file audits'),
+      h('ul', { class: 'due' }, actions.map((a) => h('li', { class: a.overdue ? 'overdue' : '' },
+        h('a', { href: `#/child/${a.child_id}` }, names.get(a.child_id) ?? `Child ${a.child_id}`),
+        `: ${a.action}`, a.due_date ? ` — ${a.overdue ? 'overdue since' : 'due'} ${ukDate(a.due_date)}` : ''))));
+  }
 }
