@@ -37,7 +37,7 @@ python3 "$root/scripts/bench-generate.py" "$root/$build" ${SG_BENCH_QUICK:+--qui
 python3 "$root/scripts/bench-cin.py" "$root/$build" --england "$england"
 rm -rf "$england"
 python3 "$root/scripts/bench-903.py" "$root/$build"
-# A large county (Kent, 5 years), generated once for the two benchmarks after.
+# A large county (Kent, 5 years), generated once for the three benchmarks after.
 kent=$(mktemp -d /tmp/sgbench-kent-XXXX)
 start=$(date +%s)
 "$root/$build/safeguard" --db "$kent/la.db" generate --like Kent --years 5 > /dev/null
@@ -45,8 +45,10 @@ echo "run-bench: generated Kent (5 years) in $(( $(date +%s) - start )) s"
 # The indicator engine: the full scorecard for the county from SQLite, and plain SQL beside it;
 # with SG_BENCH_ENGLAND=1 also all of England at a tenth of its volume (13 minutes to generate).
 python3 "$root/scripts/bench-indicators.py" "$root/$build" --db "$kent/la.db"
-# The bulk case review of every open and recently closed case in the county.
+# The bulk case review of every open and recently closed case in the county; the audit summary,
+# the plan and the board report.
 python3 "$root/scripts/bench-case-review.py" "$root/$build" --db "$kent/la.db"
+python3 "$root/scripts/bench-quality.py" "$root/$build" --db "$kent/la.db"
 rm -rf "$kent"
 if [ -n "${SG_BENCH_ENGLAND:-}" ]; then
   python3 "$root/scripts/bench-indicators.py" "$root/$build" --like England --scale 0.1 --no-sql
