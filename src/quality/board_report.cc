@@ -233,6 +233,42 @@ void Audits(const AuditSummary& a, Section& summary, Section& out) {
     c.alt = "The number of audits each month, split by overall grade.";
     out.blocks.push_back(Block{std::move(c)});
   }
+  if (a.themes.size() > 1) {
+    // Themes over time: the share good or better, theme by theme, quarter by quarter (a month
+    // holds too few audits of a small council to read).
+    Chart c;
+    c.kind = Chart::Kind::kLine;
+    c.title = "Themes over time: audits good or better, quarter by quarter";
+    std::vector<std::vector<size_t>> quarters;  // month indexes of each quarter
+    for (size_t i = 0; i < a.months.size(); ++i) {
+      const int month = std::stoi(a.months[i].substr(5, 2));
+      const int year = std::stoi(a.months[i].substr(0, 4));
+      const std::string label = std::to_string(year) + " Q" + std::to_string((month - 1) / 3 + 1);
+      if (c.labels.empty() || c.labels.back() != label) {
+        c.labels.push_back(label);
+        quarters.emplace_back();
+      }
+      quarters.back().push_back(i);
+    }
+    for (const ThemeTrend& theme : a.themes) {
+      report::Series s;
+      s.name = theme.theme;
+      for (const auto& q : quarters) {
+        GradeMix mix;
+        for (size_t i : q) {
+          for (size_t g = 0; g < 4; ++g) mix.counts[g] += theme.months[i].counts[g];
+        }
+        const auto pct = mix.GoodOrBetterPct();
+        s.values.push_back(pct ? *pct : kNaN);
+      }
+      c.series.push_back(std::move(s));
+    }
+    c.y_label = "%";
+    c.alt =
+        "For each theme of the audit template, and overall, the share of audits graded good "
+        "or outstanding in each quarter.";
+    out.blocks.push_back(Block{std::move(c)});
+  }
 
   const Moderation& m = a.moderation;
   if (m.pairs > 0) {

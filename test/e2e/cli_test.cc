@@ -596,7 +596,8 @@ TEST(Cli, AuditsPlanAndBoardReport) {
        {"Summary", "How children are doing: the headline figures", "What case file audits found",
         "Improvement plan: Children's services improvement plan", "Exceptions: what is off track",
         "Risks", "How the ratings are worked out", "What the headline figures mean",
-        "Assessments within 45 working days, month by month", "Audit grades, month by month"}) {
+        "Assessments within 45 working days, month by month", "Audit grades, month by month",
+        "Themes over time"}) {
     EXPECT_NE(body.find(heading), std::string::npos) << heading;
   }
   const int pages = static_cast<int>(std::count(body.begin(), body.end(), '\f'));
