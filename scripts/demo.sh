@@ -13,6 +13,8 @@ if [ ! -s "$db" ]; then
   head -n 1 "$db.generate.log"
 else
   echo "using the existing demo store $db (delete it for a fresh demo LA)"
+  # A store made by an older Safeguard gets the newer schema (nothing in it is lost).
+  "$bin" migrate --db "$db" > /dev/null
 fi
 echo
 echo "Safeguard demo: http://127.0.0.1:$port   (all data is synthetic)"
