@@ -1,6 +1,7 @@
 #include "storage/migrations.h"
 
 #include <cstdlib>
+#include <tuple>
 
 #include "storage/migration_files.h"
 
@@ -32,6 +33,24 @@ std::string RenderMigration(std::string_view sql, Dialect dialect) {
   size_t pos = 0;
   while (pos < sql.size()) {
     if (sql[pos] == '{') {
+      // {SQLITE}...{/SQLITE} and {PG}...{/PG}: statements for one engine only (triggers).
+      bool block = false;
+      for (const auto& [open, close, engine] :
+           {std::tuple{std::string_view("{SQLITE}"), std::string_view("{/SQLITE}"),
+                       Dialect::kSqlite},
+            std::tuple{std::string_view("{PG}"), std::string_view("{/PG}"), Dialect::kPostgres}}) {
+        if (sql.substr(pos, open.size()) != open) continue;
+        const size_t end = sql.find(close, pos);
+        const size_t body_end = end == std::string_view::npos ? sql.size() : end;
+        if (dialect == engine) {
+          out +=
+              RenderMigration(sql.substr(pos + open.size(), body_end - pos - open.size()), dialect);
+        }
+        pos = end == std::string_view::npos ? sql.size() : end + close.size();
+        block = true;
+        break;
+      }
+      if (block) continue;
       bool replaced = false;
       for (const Token& t : kTokens) {
         if (sql.substr(pos, t.token.size()) == t.token) {

@@ -6,6 +6,7 @@
 //   {DATE}   TEXT (YYYY-MM-DD)                    | DATE
 //   {TS}     TEXT (YYYY-MM-DDTHH:MM:SSZ)          | TIMESTAMPTZ
 //   {STRICT} STRICT                               | (nothing)
+//   {SQLITE}...{/SQLITE} and {PG}...{/PG}: statements for that engine only (triggers)
 // A migration runs in one transaction with its row in schema_migrations; a database whose
 // version is newer than this program's is refused.
 

@@ -1,7 +1,10 @@
+#include <sodium.h>
+
 #include <mutex>
 #include <string_view>
 #include <unordered_map>
 
+#include "common/json_writer.h"
 #include "storage/connection_pool.h"
 #include "storage/migrations.h"
 #include "storage/store.h"
@@ -147,6 +150,64 @@ Result<User> RowToUser(const QueryResult& q, size_t r) {
 constexpr std::string_view kUserSelect =
     "SELECT id, username, display_name, password_hash, role, worker_id, active, "
     "must_change_password FROM users";
+
+// The text an access-log entry's hash covers: the previous hash, then the entry's fields as a
+// JSON array (so no field can run into the next).
+std::string AccessCanonical(const AccessEntry& e) {
+  JsonWriter w;
+  w.BeginArray().Int(e.id).String(e.at.ToString()).Int(e.user_id).String(e.username);
+  w.String(e.role).String(e.action).String(e.entity);
+  if (e.record_id) {
+    w.Int(*e.record_id);
+  } else {
+    w.Null();
+  }
+  if (e.child_id) {
+    w.Int(*e.child_id);
+  } else {
+    w.Null();
+  }
+  w.String(e.reason).String(e.request).EndArray();
+  return e.prev_hash + "\n" + w.str();
+}
+
+std::string Sha256Hex(const std::string& text) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * sizeof digest);
+  for (unsigned char b : digest) {
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  }
+  return out;
+}
+
+// The hash before the first entry.
+constexpr std::string_view kGenesis = "safeguard access log";
+
+constexpr std::string_view kAccessSelect =
+    "SELECT id, at, user_id, username, role, action, entity, record_id, child_id, reason, "
+    "request, prev_hash, hash FROM access_log";
+
+Result<AccessEntry> RowToAccess(const QueryResult& q, size_t r) {
+  AccessEntry e;
+  e.id = q.Int(r, 0);
+  SG_ASSIGN_OR_RETURN(e.at, StoredTimestamp(q, r, 1));
+  e.user_id = q.Int(r, 2);
+  e.username = q.Text(r, 3);
+  e.role = q.Text(r, 4);
+  e.action = q.Text(r, 5);
+  e.entity = q.Text(r, 6);
+  if (!q.IsNull(r, 7)) e.record_id = q.Int(r, 7);
+  if (!q.IsNull(r, 8)) e.child_id = q.Int(r, 8);
+  if (!q.IsNull(r, 9)) e.reason = q.Text(r, 9);
+  if (!q.IsNull(r, 10)) e.request = q.Text(r, 10);
+  e.prev_hash = q.Text(r, 11);
+  e.hash = q.Text(r, 12);
+  return e;
+}
 
 // The Store operations on one connection. Used inside a transaction by SqlStore.
 class ConnectionStore final : public Store {
@@ -365,6 +426,116 @@ class ConnectionStore final : public Store {
     return Status::Ok();
   }
 
+  Status AppendAccess(std::vector<AccessEntry>& entries) override {
+    if (entries.empty()) return Status::Ok();
+    // One appender at a time: SQLite's write transaction is already exclusive (BEGIN
+    // IMMEDIATE); PostgreSQL takes a transaction-scoped advisory lock.
+    if (db_.dialect() == Dialect::kPostgres) {
+      SG_RETURN_IF_ERROR(db_.Execute("SELECT pg_advisory_xact_lock(7470417)", {}));
+    }
+    SG_ASSIGN_OR_RETURN(QueryResult last,
+                        db_.Query("SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1", {}));
+    Id id = last.empty() ? 0 : last.Int(0, 0);
+    std::string prev = last.empty() ? std::string(kGenesis) : last.Text(0, 1);
+    for (AccessEntry& e : entries) {
+      e.id = ++id;
+      e.prev_hash = prev;
+      e.hash = Sha256Hex(AccessCanonical(e));
+      prev = e.hash;
+      const SqlValue params[] = {e.id,
+                                 e.at.ToString(),
+                                 e.user_id,
+                                 e.username,
+                                 e.role,
+                                 e.action,
+                                 e.entity,
+                                 e.record_id ? SqlValue(*e.record_id) : SqlValue(),
+                                 e.child_id ? SqlValue(*e.child_id) : SqlValue(),
+                                 e.reason.empty() ? SqlValue() : SqlValue(e.reason),
+                                 e.request.empty() ? SqlValue() : SqlValue(e.request),
+                                 e.prev_hash,
+                                 e.hash};
+      SG_RETURN_IF_ERROR(db_.Execute(
+          "INSERT INTO access_log (id, at, user_id, username, role, action, entity, record_id, "
+          "child_id, reason, request, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+          "$9, $10, $11, $12, $13)",
+          params));
+    }
+    return Status::Ok();
+  }
+
+  Result<std::vector<AccessEntry>> ReadAccess(const AccessQuery& query) override {
+    std::string sql = std::string(kAccessSelect) + " WHERE id > $1";
+    std::vector<SqlValue> params = {query.after};
+    if (query.child_id) {
+      params.push_back(*query.child_id);
+      sql += " AND child_id = $" + std::to_string(params.size());
+    }
+    if (query.user_id) {
+      params.push_back(*query.user_id);
+      sql += " AND user_id = $" + std::to_string(params.size());
+    }
+    const int limit = std::clamp(query.limit, 1, 10000);
+    sql += " ORDER BY id LIMIT " + std::to_string(limit);
+    SG_ASSIGN_OR_RETURN(QueryResult q, db_.Query(sql, params));
+    std::vector<AccessEntry> out;
+    for (size_t r = 0; r < q.size(); ++r) {
+      SG_ASSIGN_OR_RETURN(AccessEntry e, RowToAccess(q, r));
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  Result<AccessLogCheck> VerifyAccessLog() override {
+    AccessLogCheck check;
+    std::string prev(kGenesis);
+    Id expected = 1;
+    Status st;
+    Status s =
+        db_.QueryEach(std::string(kAccessSelect) + " ORDER BY id", {}, [&](const RowView& row) {
+          if (!check.intact) return;
+          AccessEntry e;
+          e.id = row.Int(0);
+          auto at = Timestamp::Parse(row.Text(1));
+          if (!at.ok()) {
+            st = at.status();
+            check.intact = false;
+            return;
+          }
+          e.at = *at;
+          e.user_id = row.Int(2);
+          e.username = std::string(row.Text(3));
+          e.role = std::string(row.Text(4));
+          e.action = std::string(row.Text(5));
+          e.entity = std::string(row.Text(6));
+          if (!row.IsNull(7)) e.record_id = row.Int(7);
+          if (!row.IsNull(8)) e.child_id = row.Int(8);
+          if (!row.IsNull(9)) e.reason = std::string(row.Text(9));
+          if (!row.IsNull(10)) e.request = std::string(row.Text(10));
+          e.prev_hash = std::string(row.Text(11));
+          const std::string hash(row.Text(12));
+          ++check.entries;
+          if (e.id != expected) {
+            check.intact = false;
+            check.first_bad = e.id;
+            check.problem = "entry " + std::to_string(expected) + " is missing";
+          } else if (e.prev_hash != prev) {
+            check.intact = false;
+            check.first_bad = e.id;
+            check.problem = "entry " + std::to_string(e.id) + " does not follow the entry before";
+          } else if (Sha256Hex(AccessCanonical(e)) != hash) {
+            check.intact = false;
+            check.first_bad = e.id;
+            check.problem = "entry " + std::to_string(e.id) + " was changed after it was written";
+          }
+          prev = hash;
+          ++expected;
+        });
+    SG_RETURN_IF_ERROR(s);
+    SG_RETURN_IF_ERROR(st);
+    return check;
+  }
+
   Status CreateSession(const Session& s) override {
     const SqlValue params[] = {s.token_hash, s.user_id, s.created_at.ToString(),
                                s.last_seen_at.ToString(), s.expires_at.ToString()};
@@ -506,6 +677,15 @@ class SqlStore final : public Store {
 
   Result<User> CreateUser(User user) override {
     return Write<User>([&](Store& s) { return s.CreateUser(std::move(user)); });
+  }
+  Status AppendAccess(std::vector<AccessEntry>& entries) override {
+    return Transaction([&](Store& s) { return s.AppendAccess(entries); });
+  }
+  Result<std::vector<AccessEntry>> ReadAccess(const AccessQuery& query) override {
+    return Read<std::vector<AccessEntry>>([&](Store& s) { return s.ReadAccess(query); });
+  }
+  Result<AccessLogCheck> VerifyAccessLog() override {
+    return Read<AccessLogCheck>([&](Store& s) { return s.VerifyAccessLog(); });
   }
   Result<User> GetUser(Id id) override {
     return Read<User>([&](Store& s) { return s.GetUser(id); });

@@ -77,6 +77,41 @@ struct Session {
   Timestamp expires_at;
 };
 
+// One entry of the access log: who read or changed which part of a child's record, when, and
+// why when it was a break-glass look. The log is append-only and hash-chained: each entry's hash
+// is SHA-256 over the previous entry's hash and this entry's fields, so that a changed, removed or
+// reordered entry breaks the chain from there on (VerifyAccessLog finds where).
+struct AccessEntry {
+  Id id = 0;  // set by the store
+  Timestamp at;
+  Id user_id = 0;
+  std::string username;
+  std::string role;
+  std::string action;  // read, list, create, update, history, search, caseload, break_glass, ...
+  std::string entity;  // "child", "visit", ... or what was looked at ("caseload", "search")
+  std::optional<Id> record_id;
+  std::optional<Id> child_id;
+  std::string reason;   // break-glass: the reason given
+  std::string request;  // "GET /api/children/{id}/record": the route, never its values
+  std::string prev_hash;
+  std::string hash;
+};
+
+struct AccessQuery {
+  std::optional<Id> child_id;
+  std::optional<Id> user_id;
+  Id after = 0;     // entries with id > after
+  int limit = 100;  // 1..10000
+};
+
+// What VerifyAccessLog found.
+struct AccessLogCheck {
+  std::int64_t entries = 0;
+  bool intact = true;
+  Id first_bad = 0;  // the first entry whose hash or link does not match
+  std::string problem;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -106,6 +141,14 @@ class Store {
   virtual Result<User> FindUserByName(const std::string& username) = 0;
   virtual Result<std::vector<User>> ListUsers() = 0;
   virtual Status SetPassword(Id user_id, const std::string& password_hash) = 0;
+
+  // The access log. AppendAccess writes the entries in one transaction, chained after the last
+  // entry (appends are serialised: one at a time across processes); it fills each entry's id
+  // and hashes. Entries are read oldest first.
+  virtual Status AppendAccess(std::vector<AccessEntry>& entries) = 0;
+  virtual Result<std::vector<AccessEntry>> ReadAccess(const AccessQuery& query) = 0;
+  // Walks the whole chain.
+  virtual Result<AccessLogCheck> VerifyAccessLog() = 0;
 
   virtual Status CreateSession(const Session& session) = 0;
   virtual Result<Session> FindSession(const std::string& token_hash) = 0;
