@@ -13,6 +13,8 @@ import { teamPage } from './pages/team';
 import { reviewPage } from './pages/review';
 import { returnsPage } from './pages/returns';
 import { searchPage } from './pages/search';
+import { auditsPage } from './pages/audits';
+import { plansPage } from './pages/plans';
 
 export type Page = (main: HTMLElement, params: URLSearchParams, arg: string) => Promise<void>;
 
@@ -32,6 +34,8 @@ const ROUTES: Route[] = [
   { path: 'search', title: 'Find a child', page: searchPage, nav: 'Find a child', roles: CASEWORK },
   { path: 'child', title: "Child's record", page: childPage, roles: CASEWORK },
   { path: 'returns', title: 'Returns', page: returnsPage, nav: 'Returns', roles: ['TEAM_MANAGER', 'ANALYST', 'SENIOR_LEADER', 'ADMIN', 'AUDITOR', 'SOCIAL_WORKER'] },
+  { path: 'audits', title: 'Case file audits', page: auditsPage, nav: 'Audits', roles: [...MANAGERS, 'SCRUTINY_MEMBER'] },
+  { path: 'plans', title: 'Improvement plan', page: plansPage, nav: 'Improvement plan' },
 ];
 
 declare global {

@@ -1,7 +1,8 @@
 // Browser tests: Debian's Chromium driven by playwright-core against a running `safeguard
 // serve` with a synthetic LA. Usage: node test/browser.mjs BASE_URL ARTEFACT_DIR [--timings]
 //   every role logs in and sees only what the role allows; a contact is recorded through to a
-//   decision; an assessment is completed with a visit and the scorecard tile changes;
+//   decision; an assessment is completed with a visit and the scorecard tile changes; an audit
+//   is recorded with its theme grades and an action; an improvement plan action is completed;
 //   screenshots of the main pages go to ARTEFACT_DIR, with timings.json (how long each page
 //   took to become usable). --timings: only the page timings (make bench).
 import { chromium } from 'playwright-core';
@@ -20,15 +21,15 @@ const timingsOnly = flags.includes('--timings');
 fs.mkdirSync(outDir, { recursive: true });
 const PASSWORD = 'safeguard-demo';
 const ROLES = {
-  'social.worker': { home: 'my-work', nav: ['Scorecard', 'My work', 'Front Door', 'Find a child', 'Returns'] },
-  'team.manager': { home: 'team', nav: ['Scorecard', 'My work', 'Team', 'Case review', 'Front Door', 'Find a child', 'Returns'] },
-  'front.door': { home: 'front-door', nav: ['Scorecard', 'Front Door', 'Find a child'] },
-  iro: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Find a child'] },
-  auditor: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Find a child', 'Returns'] },
-  analyst: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Find a child', 'Returns'] },
-  'senior.leader': { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Front Door', 'Find a child', 'Returns'] },
-  member: { home: 'scorecard', nav: ['Scorecard'] },
-  admin: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Front Door', 'Find a child', 'Returns'] },
+  'social.worker': { home: 'my-work', nav: ['Scorecard', 'My work', 'Front Door', 'Find a child', 'Returns', 'Improvement plan'] },
+  'team.manager': { home: 'team', nav: ['Scorecard', 'My work', 'Team', 'Case review', 'Front Door', 'Find a child', 'Returns', 'Audits', 'Improvement plan'] },
+  'front.door': { home: 'front-door', nav: ['Scorecard', 'Front Door', 'Find a child', 'Improvement plan'] },
+  iro: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Find a child', 'Audits', 'Improvement plan'] },
+  auditor: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Find a child', 'Returns', 'Audits', 'Improvement plan'] },
+  analyst: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Find a child', 'Returns', 'Audits', 'Improvement plan'] },
+  'senior.leader': { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Front Door', 'Find a child', 'Returns', 'Audits', 'Improvement plan'] },
+  member: { home: 'scorecard', nav: ['Scorecard', 'Audits', 'Improvement plan'] },
+  admin: { home: 'scorecard', nav: ['Scorecard', 'Team', 'Case review', 'Front Door', 'Find a child', 'Returns', 'Audits', 'Improvement plan'] },
 };
 
 const browser = await chromium.launch({
@@ -134,8 +135,11 @@ if (!timingsOnly) {
         check(list.status === 403 && !list.body.items, 'a member cannot list children');
         const search = await apiCall(page, '/api/search/children?q=smith');
         check(search.status === 403 && !search.body.items, 'a member cannot search for children');
+        // Wait for the scorecard shown after the refusal (it was the page before, so its ready
+        // mark alone would pass at once, while the tiles are being drawn again).
+        const drawn = await page.evaluate(() => window.__sgTimings.length);
         await page.evaluate(() => { location.hash = '#/child/1'; });
-        await page.waitForFunction(() => document.body.dataset.ready === 'scorecard');
+        await page.waitForFunction((n) => window.__sgTimings.length > n && document.body.dataset.ready === 'scorecard', drawn);
         const shown = await page.$$('[data-indicator]');
         check(shown.length > 50, `the member sees the scorecard's tiles (${shown.length})`);
       }
@@ -326,6 +330,144 @@ if (!timingsOnly) {
   });
 }
 
+// Case file audits and the improvement plan.
+async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  check(r.passes.some((x) => x.id === 'color-contrast'), 'axe checked colour contrast');
+  return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`);
+}
+
+// The page again on a tablet: no accessibility problem and no sideways scrolling.
+async function onTablet(page, hash) {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await visit(page, hash);
+  const problems = (await axeViolations(page)).map((p) => `768px: ${p}`);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (wide > 0) problems.push(`768px: ${wide}px of sideways scrolling`);
+  return problems;
+}
+
+function inDays(n) {
+  const d = new Date(`${today()}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+async function figure(page, key) {
+  return Number((await page.textContent(`[data-figure="${key}"]`)).replace(/[^\d.]/g, ''));
+}
+
+if (!timingsOnly) {
+  await test('audits: an auditor records an audit with theme grades and an action', async (page) => {
+    await login(page, 'auditor');
+    await visit(page, '#/audits', 'audits');
+    const themes = await page.$$eval('table[data-table=themes] tbody th', (ths) => ths.map((t) => t.textContent));
+    check(themes[0] === 'Overall' && themes.length > 1, `the grades by theme, Overall first (${themes})`);
+    const agreement = await page.textContent('[data-figure=agreement]');
+    check(/^\d+\.\d%$/.test(agreement), `the moderation agreement is shown (${agreement})`);
+    check(/^Kappa \d\.\d\d: (good|moderate|weak) agreement/.test(await page.textContent('[data-figure=kappa-reading]')), 'kappa is read in words');
+    check(await page.isVisible('table.overdue-actions'), 'the auditor sees the overdue actions');
+    const before = await figure(page, 'audits');
+    const child = (await apiCall(page, '/api/children?limit=1')).body.items[0];
+    await page.click('button:has-text("Record an audit")');
+    const form = 'form[data-form=audit]';
+    await page.waitForSelector(form);
+    await page.fill(`${form} input[name=child_id]`, String(child.id));
+    await page.selectOption(`${form} select[name=grade]`, 'GOOD');
+    const themeSets = page.locator(`${form} fieldset.theme`);
+    const n = await themeSets.count();
+    check(n >= 2, `the template's themes each have a grade (${n})`);
+    for (let i = 0; i < n; i++) {
+      await themeSets.nth(i).locator('select').selectOption(i % 2 ? 'REQUIRES_IMPROVEMENT' : 'GOOD');
+      await themeSets.nth(i).locator('textarea').fill(`Evidence for theme ${i + 1}: seen in the case notes.`);
+    }
+    await page.fill(`${form} textarea[name=findings]`, 'A clear plan; the child’s views are recorded but not acted on.');
+    if (await page.isVisible(`${form} select[name=auditor_id]`)) await page.selectOption(`${form} select[name=auditor_id]`, { index: 1 });
+    await page.click(`${form} button:has-text("Add action")`);
+    await page.fill(`${form} fieldset.action textarea[name=action]`, 'Visit the child and record her views in the plan.');
+    await page.selectOption(`${form} fieldset.action select[name=owner_id]`, { index: 1 });
+    await page.fill(`${form} fieldset.action input[name=due_date]`, inDays(28));
+    await page.screenshot({ path: path.join(outDir, 'audit-form.png'), fullPage: true });
+    // The draft survives a reload, the theme grades and the action included.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="audits"]');
+    await page.click('button:has-text("Record an audit")');
+    await page.waitForSelector(form);
+    check(await page.inputValue(`${form} input[name=child_id]`) === String(child.id), 'the draft keeps the child');
+    check(await page.locator(`${form} fieldset.theme`).nth(1).locator('select').inputValue() === 'REQUIRES_IMPROVEMENT', 'the draft keeps the theme grades');
+    check((await page.inputValue(`${form} fieldset.action textarea[name=action]`)).startsWith('Visit the child'), 'the draft keeps the action');
+    await page.click(`${form} button[type=submit]`);
+    await page.waitForSelector('p.saved:has-text("recorded with")', { timeout: 15000 });
+    const saved = await page.textContent('p.saved');
+    check(saved.includes(`with ${n} theme grades and 1 action`), `the audit is saved with its grades and action (${saved})`);
+    const after = await figure(page, 'audits');
+    check(after === before + 1, `the audits count went from ${before} to ${before + 1} (got ${after})`);
+    const auditId = Number(saved.match(/Audit #(\d+)/)[1]);
+    const grades = (await apiCall(page, `/api/audit-theme-grades?audit_id=${auditId}`)).body.items;
+    check(grades.length === n && grades.every((g) => g.child_id === child.id && g.evidence.startsWith('Evidence')), `the theme grades are stored (${grades.length})`);
+    const actions = (await apiCall(page, `/api/audit-actions?audit_id=${auditId}`)).body.items;
+    check(actions.length === 1 && actions[0].due_date === inDays(28) && !actions[0].completed_date, 'the action is stored');
+    const problems = [...await axeViolations(page), ...await onTablet(page, '#/audits')];
+    check(problems.length === 0, `no accessibility problems on the audits page with its form:\n  ${problems.join('\n  ')}`);
+  }, { bypassCSP: true });
+
+  await test('improvement plan: a senior leader completes an action', async (page) => {
+    await login(page, 'senior.leader');
+    await visit(page, '#/plans', 'improvement-plan');
+    const head = await page.textContent('.plan-head .plan-rag .rag');
+    check(['Red', 'Amber', 'Green', 'Complete'].includes(head), `the plan is rated in words (${head})`);
+    const badges = await page.$$eval('.plan-item .rag', (bs) => bs.map((b) => b.textContent));
+    check(badges.length > 10 && badges.every((b) => ['Red', 'Amber', 'Green', 'Complete', 'Not rated'].includes(b)), `every item has a badge in words (${badges.length})`);
+    await page.click('button:has-text("Open every workstream and project")');
+    const action = page.locator('.plan-item.kind-action', { has: page.locator('.rag:text-matches("^(Red|Amber|Green)$")') }).first();
+    const id = await action.getAttribute('data-item');
+    await action.locator('button', { hasText: 'Change status' }).click();
+    await action.locator('select[name=status]').selectOption('COMPLETE');
+    await action.locator('textarea[name=evidence]').fill('Agreed at the partnership board; minutes filed.');
+    await action.locator('button[type=submit]').click();
+    await page.waitForSelector(`[data-item="${id}"] p.saved`);
+    check(await page.textContent(`[data-item="${id}"] .rag`) === 'Complete', 'the badge reads Complete once saved');
+    const item = (await apiCall(page, `/api/plan-items/${id}`)).body;
+    check(item.status === 'COMPLETE' && item.completed_date === today() && item.evidence.startsWith('Agreed'), `the item is complete today (${JSON.stringify(item)})`);
+    await visit(page, '#/plans');
+    check(await page.textContent(`[data-item="${id}"] .rag`) === 'Complete', 'the badge reads Complete after a refresh');
+    const problems = [...await axeViolations(page), ...await onTablet(page, '#/plans')];
+    check(problems.length === 0, `no accessibility problems on the improvement plan:\n  ${problems.join('\n  ')}`);
+  }, { bypassCSP: true });
+
+  await test('improvement plan: a scrutiny member reads it and the board report', async (page) => {
+    await login(page, 'member');
+    await visit(page, '#/plans', 'improvement-plan-member');
+    check(await page.locator('.plan-item .rag').count() > 10, 'the member sees the rated items');
+    check(await page.locator('button:has-text("Change status"), form[data-form], details.add').count() === 0, 'the member has no edit controls');
+    const html = page.locator('a[data-report=html]');
+    check(await html.getAttribute('target') === '_blank', 'the web page opens in a new tab');
+    const res = await page.request.get(new URL(await html.getAttribute('href'), base).href);
+    const body = await res.text();
+    check(res.status() === 200 && res.headers()['content-type'].startsWith('text/html') && body.includes('What case file audits found'),
+      `the board report is an HTML page about the audits (${res.status()})`);
+    const pdf = await page.request.get(new URL(await page.getAttribute('a[data-report=pdf]', 'href'), base).href);
+    check(pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf' && (await pdf.body()).subarray(0, 5).toString() === '%PDF-',
+      'the PDF link gives a PDF');
+    const problems = [...await axeViolations(page), ...await onTablet(page, '#/plans')];
+    check(problems.length === 0, `no accessibility problems on the member's improvement plan:\n  ${problems.join('\n  ')}`);
+  }, { bypassCSP: true });
+
+  await test('audits: a scrutiny member sees the figures without the lists', async (page) => {
+    await login(page, 'member');
+    await visit(page, '#/audits', 'audits-member');
+    check(await figure(page, 'audits') > 0, 'the member sees how many audits');
+    check(await page.locator('table[data-table=themes] tbody tr').count() > 1, 'the member sees the grades by theme');
+    check(/%$/.test(await page.textContent('[data-figure=agreement]')), 'the member sees the moderation agreement');
+    check(await figure(page, 'actions-set') > 0, 'the member sees the actions set');
+    check(await page.locator('table.overdue-actions, table.moderated, table.reaudits, a[href^="#/child/"]').count() === 0, 'no list of audits, actions or children');
+    check(await page.locator('button:has-text("Record an audit")').count() === 0, 'the member cannot record an audit');
+    const problems = [...await axeViolations(page), ...await onTablet(page, '#/audits')];
+    check(problems.length === 0, `no accessibility problems on the member's audits page:\n  ${problems.join('\n  ')}`);
+  }, { bypassCSP: true });
+}
+
 // Page timings: each main page of the demo LA, as the role that uses it.
 await test('page timings', async (page) => {
   await login(page, 'social.worker');
@@ -344,6 +486,15 @@ await test('page timings', async (page) => {
     await visit(page, '#/team', round === 0 && 'team');
     await visit(page, '#/returns', round === 0 && 'returns');
     await visit(page, '#/review', false);
+  }
+});
+
+// Page timings: the audits and the improvement plan, as an auditor.
+await test('page timings: audits and the improvement plan', async (page) => {
+  await login(page, 'auditor');
+  for (let round = 0; round < 3; round++) {
+    await visit(page, '#/audits', false);
+    await visit(page, '#/plans', false);
   }
 });
 
