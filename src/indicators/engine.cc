@@ -393,6 +393,12 @@ Result<Scorecard> Evaluate(const Facts& facts, const EvaluateOptions& options) {
     if (options.periods[i].to <= options.periods[i - 1].to) {
       return InvalidArgument("periods must be in order of their last day");
     }
+    // An event is counted in the one period that holds its day, so periods may not overlap
+    // (rolling windows are evaluated a set of disjoint windows at a time).
+    if (options.periods[i].from <= options.periods[i - 1].to) {
+      return InvalidArgument("periods must not overlap: " + options.periods[i - 1].label + " and " +
+                             options.periods[i].label);
+    }
   }
   std::vector<const IndicatorDef*> defs;
   if (options.ids.empty()) {

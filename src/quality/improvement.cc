@@ -169,18 +169,38 @@ Status IndicatorValues(MeasureState& m, Date as_of, const IndicatorSource& src) 
       m.baseline_computed = true;
     }
   }
-  std::vector<ind::Period> periods;
+  // The 12 months to the end of each month from the baseline's month to as_of's (the last cut
+  // at as_of). The engine counts an event in one period only, so the windows are evaluated in
+  // sets of windows that do not overlap (about 12 sets: windows a year apart).
+  std::vector<Date> ends;
   Date month = Date::FromCivil(m.baseline_date.year(), m.baseline_date.month(), 1);
-  while (month <= as_of && periods.size() < 60) {
+  while (month <= as_of && ends.size() < 60) {
     const Date next = month.AddMonths(1);
-    periods.push_back(year_to(std::min(next.AddDays(-1), as_of)));
+    ends.push_back(std::min(next.AddDays(-1), as_of));
     month = next;
   }
-  if (periods.empty()) return Status::Ok();
-  SG_ASSIGN_OR_RETURN(auto values, evaluate(periods));
-  for (size_t i = 0; i < periods.size() && i < values.size(); ++i) {
-    if (!values[i]) continue;
-    m.values.push_back({ind::DateFromDay(periods[i].to), *values[i]});
+  std::vector<std::optional<double>> values(ends.size());
+  // Each window joins the first set whose last window ends before it starts.
+  std::vector<std::vector<size_t>> sets;
+  for (size_t i = 0; i < ends.size(); ++i) {
+    const ind::Day from = year_to(ends[i]).from;
+    auto fits = std::find_if(sets.begin(), sets.end(), [&](const std::vector<size_t>& set) {
+      return ind::DayOf(ends[set.back()]) < from;
+    });
+    if (fits == sets.end()) {
+      sets.push_back({i});
+    } else {
+      fits->push_back(i);
+    }
+  }
+  for (const std::vector<size_t>& set : sets) {
+    std::vector<ind::Period> periods;
+    for (size_t i : set) periods.push_back(year_to(ends[i]));
+    SG_ASSIGN_OR_RETURN(auto got, evaluate(std::move(periods)));
+    for (size_t k = 0; k < set.size() && k < got.size(); ++k) values[set[k]] = got[k];
+  }
+  for (size_t i = 0; i < ends.size(); ++i) {
+    if (values[i]) m.values.push_back({ends[i], *values[i]});
   }
   return Status::Ok();
 }

@@ -627,7 +627,8 @@ class Simulation {
   // partway through improvement). Each theme is graded within one grade of the overall grade
   // (60% the same). An audit below Good sets an action for the worker (due in 20 working days,
   // 75% done, a quarter of those late); a third of them are re-audited about three months on
-  // (55% a grade better, 35% the same); 3% of actions due over six months ago are still open. One
+  // (55% a grade better, 35% the same); 3% of actions due six months to a year ago, and 0.5% of
+  // older ones, are still open. One
   // audit in ten is moderated by another team's manager within three weeks, who gives the same
   // grade 72% of the time, else the next one.
   static constexpr const char* kThemes[] = {"Child seen and heard", "Management oversight",
@@ -703,7 +704,10 @@ class Simulation {
       const Date due = AddWd(on, 20);
       Value done;
       // Most actions get done in the end: a quarter are still open at first, few for long.
-      if (u(audit_rng_) < (due < end_.AddDays(-180) ? 0.97 : 0.75)) {
+      const double done_share = due < end_.AddDays(-365)   ? 0.995
+                                : due < end_.AddDays(-180) ? 0.97
+                                                           : 0.75;
+      if (u(audit_rng_) < done_share) {
         const int late = u(audit_rng_) < 0.25 ? 1 + static_cast<int>(u(audit_rng_) * 20)
                                               : -static_cast<int>(u(audit_rng_) * 15);
         const Date d = std::max(on, due.AddDays(late));
@@ -833,7 +837,7 @@ class Simulation {
       double target;
     };
     static constexpr IndicatorMeasure kMeasures[] = {
-        {"contact_decided_1wd_pct", "Front Door decisions within one working day", 95},
+        {"rereferral_pct", "Re-referrals within 12 months", 15},
         {"assessment_45wd_pct", "Assessments within 45 working days", 90},
         {"cp_reviews_on_time_pct", "Child protection reviews on time", 98},
         {"cla_3plus_placements_pct", "Children in care with 3 or more placements in the year", 8},

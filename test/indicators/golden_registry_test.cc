@@ -41,6 +41,22 @@ TEST(IndicatorRegistry, DefaultPeriodIsTheYearToDate) {
   EXPECT_EQ(Date::FromDays(ended.to), Date::FromCivil(2025, 3, 31));
 }
 
+// An event counts in one period only, so overlapping periods (rolling windows) would give
+// wrong figures for all but the first: Evaluate refuses them, and takes windows that touch.
+TEST(IndicatorRegistry, OverlappingPeriodsAreRefused) {
+  ind::Facts facts;
+  ind::EvaluateOptions o;
+  o.ids = {"referrals"};
+  auto day = [](int y, unsigned m, unsigned d) { return Date::FromCivil(y, m, d).days(); };
+  o.periods = {{day(2024, 1, 1), day(2024, 12, 31), "a"}, {day(2024, 2, 1), day(2025, 1, 31), "b"}};
+  auto r = ind::Evaluate(facts, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("must not overlap"), std::string::npos);
+  o.periods = {{day(2024, 1, 1), day(2024, 12, 31), "a"},
+               {day(2025, 1, 1), day(2025, 12, 31), "b"}};
+  EXPECT_TRUE(ind::Evaluate(facts, o).ok());
+}
+
 TEST(IndicatorRegistry, DefinitionsAreComplete) {
   std::set<std::string_view> ids;
   EXPECT_GE(ind::AllIndicators().size(), 50u);

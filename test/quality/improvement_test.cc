@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "indicators/facts.h"
+#include "storage/loaded_records.h"
 #include "test_util.h"
 
 namespace sg {
@@ -241,6 +243,42 @@ TEST_P(Improvement, IndicatorMeasuresNeedAKnownIndicator) {
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().field(), "indicator_id");
   EXPECT_NE(bad.status().message().find("no_such_thing"), std::string::npos);
+}
+
+// An indicator measure's values are the indicator over the 12 months to each month's end: with
+// one referral a month, every window holds 12 (the windows overlap, and each must count all of
+// its own referrals), and the baseline, not recorded, is the 12 months to the baseline date.
+TEST_P(Improvement, IndicatorMeasuresAreTwelveMonthWindows) {
+  const Id child = Add("child", {{"la_child_id", std::string("R1")},
+                                 {"first_name", std::string("Child")},
+                                 {"last_name", std::string("R1")},
+                                 {"date_of_birth", D("2015-01-01")}});
+  for (int m = 0; m < 24; ++m) {
+    const Date day = Date::FromCivil(2024 + m / 12, static_cast<unsigned>(m % 12 + 1), 10);
+    Add("referral", {{"child_id", child}, {"referral_date", day}, {"source", std::string("1A")}});
+  }
+  Record r(Entity("plan_measure"));
+  r.Set("plan_id", plan_);
+  r.Set("name", std::string("Referrals"));
+  r.Set("kind", std::string("INDICATOR"));
+  r.Set("indicator_id", std::string("referrals"));
+  r.Set("baseline_date", D("2025-01-31"));
+  r.Set("target", 20.0);
+  r.Set("target_date", D("2026-01-31"));
+  ASSERT_TRUE(store_->Create(std::move(r), Actor{}).ok());
+  auto loaded = LoadedRecords::Load(*store_);
+  ASSERT_TRUE(loaded.ok());
+  auto facts = ind::FromRecords(*loaded);
+  ASSERT_TRUE(facts.ok()) << facts.status().ToString();
+  ind::ReportContext ctx;
+  auto p = quality::AssessPlan(*store_, plan_, D("2025-06-20"), {&*facts, &ctx});
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  const auto& m = p->measures.at(0);
+  EXPECT_TRUE(m.baseline_computed);
+  EXPECT_EQ(m.baseline, 12);
+  ASSERT_EQ(m.values.size(), 6u);  // January to June, June cut at the 20th
+  for (const auto& v : m.values) EXPECT_EQ(v.value, 12) << v.date.ToString();
+  EXPECT_EQ(m.values.back().date, D("2025-06-20"));
 }
 
 TEST_P(Improvement, RisksByScore) {
