@@ -19,10 +19,13 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include "casework/child_search.h"
 #include "casework/worklists.h"
+#include "common/csv.h"
 #include "http/fair_gate.h"
 #include "http/json_codec.h"
 #include "http/openapi.h"
@@ -44,6 +47,7 @@
 #include "returns/ssda903_measures.h"
 #include "returns/ssda903_reader.h"
 #include "returns/ssda903_validate.h"
+#include "storage/access_recorder.h"
 #include "storage/database.h"
 #include "synth/measure.h"
 
@@ -123,6 +127,37 @@ std::optional<std::string> CookieValue(const httplib::Request& req, const std::s
   return std::nullopt;
 }
 
+// The access-log entries of the request this thread is serving; Wrap sets it, the handlers add
+// to it (through Accessed), and Wrap writes them before the reply leaves.
+thread_local std::vector<AccessEntry>* tl_access = nullptr;
+
+void Accessed(std::string_view action, std::string_view entity, std::optional<Id> record,
+              std::optional<Id> child) {
+  if (!tl_access) return;
+  AccessEntry e;
+  e.action = std::string(action);
+  e.entity = std::string(entity);
+  e.record_id = record;
+  e.child_id = child;
+  tl_access->push_back(std::move(e));
+}
+
+// The child a record of a child's record belongs to (nullopt for other records).
+std::optional<Id> ChildOf(const Record& r) {
+  if (r.entity().scope != Scope::kChildRecord) return std::nullopt;
+  const std::string_view field = r.entity().ChildField();
+  if (field == "id") return r.id();
+  if (field.empty()) return std::nullopt;
+  const Value& v = r.Get(field);
+  if (const auto* id = std::get_if<std::int64_t>(&v)) return *id;
+  return std::nullopt;
+}
+
+// Logs `action` on one record when it is part of a child's record.
+void Accessed(std::string_view action, const Record& r) {
+  if (auto child = ChildOf(r)) Accessed(action, r.entity().name, r.id(), child);
+}
+
 // "/api/children/12/history" -> "/api/children/{id}/history": paths in logs carry no values.
 std::string RouteLabel(const std::string& path) {
   std::string out;
@@ -177,6 +212,7 @@ class Server::Impl {
   Impl(Store& store, Auth& auth, ServerOptions options)
       : store_(store),
         auth_(auth),
+        access_(store),
         options_(std::move(options)),
         queue_(options_.workers > 0 ? options_.workers : DefaultWorkers()) {
     openapi_ = BuildOpenApi().dump();
@@ -489,6 +525,9 @@ class Server::Impl {
     svr_.Get(
         R"(/api/children/(\d+)/due)",
         Wrap(Gate::kUser, [this](const auto& req, const User* u) { return ChildDue(req, *u); }));
+    svr_.Get(R"(/api/children/(\d+)/access-log)",
+             Wrap(Gate::kUser,
+                  [this](const auto& req, const User* u) { return ChildAccessLog(req, *u); }));
     svr_.Get(
         R"(/api/children/(\d+)/record)",
         Wrap(Gate::kUser, [this](const auto& req, const User* u) { return ChildRecord(req, *u); }));
@@ -538,7 +577,28 @@ class Server::Impl {
           }
         }
       }
+      std::vector<AccessEntry> accessed;
+      tl_access = &accessed;
       reply = gate.ok() ? handler(req, user ? &*user : nullptr) : Error(gate);
+      tl_access = nullptr;
+      if (!accessed.empty() && user && reply.status < 400) {
+        // Nothing of a child's record leaves unless the log says who saw it.
+        const Timestamp now = SystemClock().Now();
+        const std::string route = req.method + " " + RouteLabel(req.path);
+        for (AccessEntry& e : accessed) {
+          e.at = now;
+          e.user_id = user->id;
+          e.username = user->username;
+          e.role = user->role;
+          e.request = route;
+        }
+        if (Status logged = access_.Record(std::move(accessed)); !logged.ok()) {
+          spdlog::error("access log: {}", logged.ToString());
+          reply = Error(Status(StatusCode::kUnavailable,
+                               "the access log could not be written, so nothing is shown: try "
+                               "again"));
+        }
+      }
       // Whatever it changed is committed by now: the next read asks the store afresh.
       if (req.method != "GET" && req.method != "HEAD") writes_.fetch_add(1);
       res.status = reply.status;
@@ -642,7 +702,13 @@ class Server::Impl {
     if (!page.ok()) return Error(page.status());
     Reply r;
     json items = json::array();
-    for (const Record& rec : page->items) items.push_back(RecordToJsonValue(rec));
+    std::set<Id> children;  // one entry per child whose records were listed
+    for (const Record& rec : page->items) {
+      items.push_back(RecordToJsonValue(rec));
+      if (auto child = ChildOf(rec); child && children.insert(*child).second) {
+        Accessed("list", (*e)->name, std::nullopt, child);
+      }
+    }
     r.body = {{"items", items}};
     r.body["next_after"] = page->next_after ? json(*page->next_after) : json(nullptr);
     return r;
@@ -659,6 +725,7 @@ class Server::Impl {
     if (!rec.ok()) return Error(rec.status());
     auto stored = store_.Create(std::move(rec).value(), Actor{user.id});
     if (!stored.ok()) return Error(stored.status());
+    Accessed("create", *stored);
     Reply r;
     r.status = 201;
     r.body = RecordToJsonValue(*stored);
@@ -673,6 +740,7 @@ class Server::Impl {
     if (!id.ok()) return Error(id.status());
     auto rec = store_.Get(**e, *id);
     if (!rec.ok()) return Error(rec.status());
+    Accessed("read", *rec);
     Reply r;
     r.body = RecordToJsonValue(*rec);
     return r;
@@ -707,6 +775,7 @@ class Server::Impl {
     rec->meta().version = version;
     auto stored = store_.Update(std::move(rec).value(), Actor{user.id});
     if (!stored.ok()) return Error(stored.status());
+    Accessed("update", *stored);
     Reply r;
     r.body = RecordToJsonValue(*stored);
     return r;
@@ -722,12 +791,20 @@ class Server::Impl {
     if (!rec.ok()) return Error(rec.status());
     auto history = store_.History(**e, *id);
     if (!history.ok()) return Error(history.status());
+    Accessed("history", *rec);
     json items = json::array();
+    std::map<Id, std::string> names;  // who made each change, by name
     for (const HistoryEntry& h : *history) {
       auto data = ParseJson(h.data);
+      auto name = names.find(h.actor_id);
+      if (name == names.end()) {
+        auto actor = store_.GetUser(h.actor_id);
+        name = names.emplace(h.actor_id, actor.ok() ? actor->display_name : std::string()).first;
+      }
       items.push_back({{"version", h.version},
                        {"operation", h.operation},
                        {"actor_id", h.actor_id},
+                       {"actor", name->second},
                        {"at", h.at.ToString()},
                        {"record", data.ok() ? *data : json(nullptr)}});
     }
@@ -812,6 +889,7 @@ class Server::Impl {
     }
     auto year = YearParam(req);
     if (!year.ok()) return Error(year.status());
+    Accessed("list", "ssda903", std::nullopt, std::nullopt);
     return Cached("903:" + std::to_string(*year), [this, y = *year] { return Build903(y); });
   }
 
@@ -1243,6 +1321,7 @@ class Server::Impl {
     if (!records.ok()) return Error(records.status());
     auto annex = annex_a::Build(*records, *as_of);
     if (!annex.ok()) return Error(annex.status());
+    Accessed("list", "annex_a", std::nullopt, std::nullopt);
     Reply r;
     r.body = json::object();
     r.body["as_of"] = as_of->ToString();
@@ -1445,6 +1524,7 @@ class Server::Impl {
       const Date today = SystemClock().Now().UkDate();
       year = today.month() >= 4 ? today.year() : today.year() - 1;
     }
+    Accessed("list", "cin_census", std::nullopt, std::nullopt);
     return Cached("cin:" + std::to_string(year), [this, year] { return BuildCin(year); });
   }
 
@@ -1524,6 +1604,7 @@ class Server::Impl {
     if (!found.ok()) return Error(found.status());
     json items = json::array();
     for (const ChildMatch& m : *found) {
+      Accessed("search", "child", m.id, m.id);
       items.push_back({{"id", m.id},
                        {"la_child_id", m.la_child_id},
                        {"first_name", m.first_name},
@@ -1543,6 +1624,7 @@ class Server::Impl {
     if (Status s = NoChildLists(user); !s.ok()) return Error(s);
     auto queue = work::FrontDoorQueue(store_, SystemClock().Now());
     if (!queue.ok()) return Error(queue.status());
+    Accessed("list", "front_door_queue", std::nullopt, std::nullopt);
     json items = json::array();
     for (const auto& q : *queue) {
       items.push_back({{"contact_id", q.contact_id},
@@ -1571,6 +1653,8 @@ class Server::Impl {
     if (!today.ok()) return Error(today.status());
     auto load = work::WorkerCaseload(store_, *user.worker_id, *today);
     if (!load.ok()) return Error(load.status());
+    // A caseload is logged as one entry naming the worker, not one per child.
+    Accessed("list", "caseload", *user.worker_id, std::nullopt);
     Reply r;
     r.body = CaseloadJson(*load, *today);
     r.body["as_of"] = today->ToString();
@@ -1616,6 +1700,7 @@ class Server::Impl {
       }
       o.closed_months = months;
     }
+    Accessed("list", "case_review", std::nullopt, std::nullopt);
     return CachedCaseReview(o);
   }
 
@@ -1663,6 +1748,7 @@ class Server::Impl {
     }
     auto sample = quality::SampleForAudit(store_, o);
     if (!sample.ok()) return Error(sample.status());
+    Accessed("list", "audit_sample", std::nullopt, std::nullopt);
     json items = json::array();
     for (const quality::SampledCase& c : *sample) {
       items.push_back({{"child_id", c.child_id},
@@ -1755,6 +1841,7 @@ class Server::Impl {
     if (team == 0) return Error(InvalidArgument("say which team", "team_id"));
     auto work = work::TeamCaseloads(store_, team, *today);
     if (!work.ok()) return Error(work.status());
+    Accessed("list", "team_caseloads", team, std::nullopt);
     json workers = json::array();
     for (const auto& l : work->workers) workers.push_back(CaseloadJson(l, *today));
     Reply r;
@@ -1774,6 +1861,7 @@ class Server::Impl {
     if (!today.ok()) return Error(today.status());
     auto summary = work::SummariseChild(store_, *id, *today);
     if (!summary.ok()) return Error(summary.status());
+    Accessed("read", "child_due", *id, *id);
     Reply r;
     r.body = SummaryJson(*summary, *today);
     r.body["as_of"] = today->ToString();
@@ -1847,9 +1935,65 @@ class Server::Impl {
       return created.status();
     });
     if (!s.ok()) return Error(s);
+    Accessed("update", "cla_episode", std::nullopt, *child);
+    Accessed("create", *created);
     Reply r;
     r.status = 201;
     r.body = RecordToJsonValue(*created);
+    return r;
+  }
+
+  // GET /api/children/{id}/access-log[?format=csv]: who read or changed the child's record,
+  // oldest first (for the child's managers, information governance and subject access
+  // requests). Looking at it is logged too.
+  Reply ChildAccessLog(const httplib::Request& req, const User& user) {
+    if (user.role != "ADMIN" && user.role != "SENIOR_LEADER" && user.role != "TEAM_MANAGER") {
+      return Error(Status(StatusCode::kPermissionDenied,
+                          "who viewed a child is for managers, senior leaders and administrators"));
+    }
+    auto id = ParseId(req.matches[1].str());
+    if (!id.ok()) return Error(id.status());
+    auto child = store_.Get(Entity("child"), *id);
+    if (!child.ok()) return Error(child.status());
+    AccessQuery q;
+    q.child_id = *id;
+    q.limit = 10000;
+    auto entries = store_.ReadAccess(q);
+    if (!entries.ok()) return Error(entries.status());
+    Accessed("read", "access_log", *id, *id);
+    Reply r;
+    if (req.get_param_value("format") == "csv") {
+      std::string csv = "at,user,role,action,what,record_id,reason,request\r\n";
+      for (const AccessEntry& e : *entries) {
+        std::ostringstream line;
+        WriteCsvCell(line, e.at.ToString());
+        for (const std::string& cell :
+             {e.username, e.role, e.action, e.entity,
+              e.record_id ? std::to_string(*e.record_id) : std::string(), e.reason, e.request}) {
+          line << ',';
+          WriteCsvCell(line, cell);
+        }
+        csv += line.str() + "\r\n";
+      }
+      r.raw = std::move(csv);
+      r.content_type = "text/csv; charset=utf-8";
+      r.disposition = "attachment; filename=\"access-log-child-" + std::to_string(*id) + ".csv\"";
+      return r;
+    }
+    json items = json::array();
+    for (const AccessEntry& e : *entries) {
+      items.push_back({{"id", e.id},
+                       {"at", e.at.ToString()},
+                       {"user_id", e.user_id},
+                       {"username", e.username},
+                       {"role", e.role},
+                       {"action", e.action},
+                       {"entity", e.entity},
+                       {"record_id", e.record_id ? json(*e.record_id) : json(nullptr)},
+                       {"reason", e.reason},
+                       {"request", e.request}});
+    }
+    r.body = {{"child_id", *id}, {"items", std::move(items)}};
     return r;
   }
 
@@ -1860,6 +2004,7 @@ class Server::Impl {
     if (!id.ok()) return Error(id.status());
     auto rec = store_.Get(child, *id);
     if (!rec.ok()) return Error(rec.status());
+    Accessed("read", "child_record", *id, *id);
     Reply r;
     r.body = {{"child", RecordToJsonValue(*rec)}};
     for (const EntityDesc& e : AllEntities()) {
@@ -1882,6 +2027,7 @@ class Server::Impl {
 
   Store& store_;
   Auth& auth_;
+  AccessRecorder access_;
   ServerOptions options_;
   std::mutex facts_mu_;
   std::mutex facts_first_mu_;

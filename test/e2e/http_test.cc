@@ -26,6 +26,7 @@ using testing::ServerProcess;
 struct Shared {
   std::unique_ptr<testing::TempDir> dir;
   std::unique_ptr<ServerProcess> server;
+  std::string db;  // the store's location, for the CLI
 };
 
 class HttpApi : public ::testing::TestWithParam<std::string> {
@@ -42,6 +43,7 @@ class HttpApi : public ::testing::TestWithParam<std::string> {
     if (!s.server) {
       s.dir = std::make_unique<testing::TempDir>();
       const std::string db = testing::FreshLocation(GetParam(), *s.dir);
+      s.db = db;
       auto demo = RunSafeguard({"demo", "--db", db});
       ASSERT_EQ(demo.exit_code, 0) << demo.err;
       s.server = std::make_unique<ServerProcess>(db);
@@ -514,7 +516,9 @@ TEST_P(HttpApi, AuditsPlansAndTheBoardReport) {
                        leader);
   ASSERT_TRUE(patched);
   EXPECT_EQ(patched->status, 200) << patched->body;
-  EXPECT_EQ(Body(Get(item + "/history", leader))["items"].size(), 2u);
+  const json history = Body(Get(item + "/history", leader));
+  ASSERT_EQ(history["items"].size(), 2u);
+  EXPECT_EQ(history["items"][1]["actor"], "Lee Senior (demo)");
   ExpectError(Post("/api/plan-risks",
                    {{"plan_id", plans["items"][0]["id"]},
                     {"title", "A risk"},
@@ -539,6 +543,69 @@ TEST_P(HttpApi, AuditsPlansAndTheBoardReport) {
   EXPECT_NE(html->body.find("What case file audits found"), std::string::npos);
   EXPECT_NE(html->body.find("Children&#39;s services improvement plan"), std::string::npos);
   ExpectError(Get("/api/board-report?format=doc", member), 400, "invalid_argument", "format");
+}
+
+// Every read and change of a child's record is in the access log before the reply leaves:
+// who, what, which route; managers see who viewed a child (and export it for a subject access
+// request); social workers do not; the chain is intact.
+TEST_P(HttpApi, ReadsAndChangesOfAChildAreLogged) {
+  const std::string sw = Login("social.worker");
+  auto children = Body(Get("/api/children?limit=2", sw));
+  ASSERT_GE(children["items"].size(), 1u);
+  const std::int64_t child = children["items"][0]["id"].get<std::int64_t>();
+  const std::string id = std::to_string(child);
+  ASSERT_EQ(Get("/api/children/" + id + "/record", sw)->status, 200);
+  ASSERT_EQ(Get("/api/children/" + id, sw)->status, 200);
+  auto visit = Post("/api/visits",
+                    {{"child_id", child},
+                     {"visit_date", "2026-02-01"},
+                     {"visit_type", "CIN"},
+                     {"child_seen", true}},
+                    sw);
+  ASSERT_TRUE(visit);
+  ASSERT_EQ(visit->status, 201) << visit->body;
+
+  const std::string manager = Login("team.manager");
+  auto log = Get("/api/children/" + id + "/access-log", manager);
+  ASSERT_TRUE(log);
+  ASSERT_EQ(log->status, 200) << log->body;
+  const json items = Body(log)["items"];
+  auto has = [&](const std::string& action, const std::string& request) {
+    for (const auto& e : items) {
+      if (e["username"] == "social.worker" && e["action"] == action && e["request"] == request) {
+        return true;
+      }
+    }
+    return false;
+  };
+  EXPECT_TRUE(has("list", "GET /api/children")) << items.dump();
+  EXPECT_TRUE(has("read", "GET /api/children/{id}/record")) << items.dump();
+  EXPECT_TRUE(has("read", "GET /api/children/{id}")) << items.dump();
+  EXPECT_TRUE(has("create", "POST /api/visits")) << items.dump();
+  for (const auto& e : items)
+    EXPECT_EQ(e["request"].get<std::string>().find(id), std::string::npos);
+
+  auto csv = Get("/api/children/" + id + "/access-log?format=csv", manager);
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->get_header_value("Content-Type").rfind("text/csv", 0), 0u);
+  EXPECT_EQ(csv->body.rfind("at,user,role,action,what,record_id,reason,request\r\n", 0), 0u);
+  EXPECT_NE(csv->body.find("social.worker,SOCIAL_WORKER,read,child_record"), std::string::npos)
+      << csv->body;
+  ExpectError(Get("/api/children/" + id + "/access-log", sw), 403, "permission_denied");
+  // The manager's look at the log is itself logged.
+  auto again = Body(Get("/api/children/" + id + "/access-log", manager))["items"];
+  EXPECT_EQ(again.back()["action"], "read");
+  EXPECT_EQ(again.back()["entity"], "access_log");
+
+  // The CLI reads the same log (a subject access request's export) and checks its chain.
+  const std::string db = Servers()[GetParam()].db;
+  auto sar = RunSafeguard({"access-log", "--db", db, "--child", id, "--format", "csv"});
+  ASSERT_EQ(sar.exit_code, 0) << sar.err;
+  EXPECT_NE(sar.out.find(",social.worker,SOCIAL_WORKER,read,child_record,"), std::string::npos)
+      << sar.out;
+  auto verify = RunSafeguard({"access-log", "--db", db, "--verify"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_NE(verify.out.find("intact"), std::string::npos) << verify.out;
 }
 
 TEST_P(HttpApi, CodeListsAreServed) {
