@@ -16,7 +16,6 @@ struct ChildSearch::Entry {
   std::vector<std::string> first_words, last_words, other_words;
   // Which letters a-z each word contains (bit 0 = a): a cheap test before an edit distance.
   std::vector<std::uint32_t> first_masks, last_masks, other_masks;
-  bool restricted = false;
 };
 
 struct ChildSearch::Index {
@@ -181,7 +180,7 @@ Status ChildSearch::Refresh() {
   if (marker == x.marker) return Status::Ok();
   std::string sql =
       "SELECT id, la_child_id, first_name, last_name, other_names, date_of_birth, upn, "
-      "former_upn, restricted FROM children";
+      "former_upn FROM children";
   const std::int64_t since = x.marker.load();
   std::vector<SqlValue> params;
   if (since >= 0) {
@@ -200,7 +199,6 @@ Status ChildSearch::Refresh() {
     e.dob = r.IsNull(5) ? "" : std::string(r.Text(5)).substr(0, 10);
     e.upn = r.IsNull(6) ? "" : Lower(r.Text(6));
     e.former_upn = r.IsNull(7) ? "" : Lower(r.Text(7));
-    e.restricted = !r.IsNull(8) && r.Int(8) != 0;
     e.first_words = Words(e.first);
     e.last_words = Words(e.last);
     e.other_words = Words(e.other);
@@ -325,7 +323,6 @@ Result<std::vector<ChildMatch>> ChildSearch::Search(std::string_view query, int 
       }
       if (!possible) continue;
       const Entry& e = index_->entries[ix];
-      if (e.restricted) continue;
       int score = 0;
       std::string why;
       auto note = [&](const char* what) {

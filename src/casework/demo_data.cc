@@ -611,6 +611,31 @@ Status Populate(Store& tx, const Clock& clock, const AuthOptions& auth_options,
       b.Add("previous_permanence", {{"child_id", S(c9)}, {"previous_permanence", "Z1"}}).status());
 
   SG_ASSIGN_OR_RETURN(*logins, CreateDemoLogins(tx, clock, auth_options, w_sw, w_tm));
+
+  // A restricted record (a member of staff's child): only the team manager is named on it.
+  SG_ASSIGN_OR_RETURN(User manager, tx.FindUserByName("team.manager"));
+  SG_ASSIGN_OR_RETURN(User iro, tx.FindUserByName("iro"));
+  SG_ASSIGN_OR_RETURN(Id c10, b.Add("child", {{"la_child_id", "DEMO0010"},
+                                              {"first_name", "Robin"},
+                                              {"last_name", "Placeholder"},
+                                              {"date_of_birth", "2014-09-30"},
+                                              {"sex", "U"},
+                                              {"restricted", "true"}}));
+  SG_RETURN_IF_ERROR(
+      b.Add("restricted_access",
+            {{"child_id", S(c10)}, {"user_id", S(manager.id)}, {"reason", "Manages the case"}})
+          .status());
+  // A break-glass look some time ago, reviewed by the team manager.
+  SG_RETURN_IF_ERROR(b.Add("break_glass", {{"child_id", S(c2)},
+                                           {"user_id", S(iro.id)},
+                                           {"reason",
+                                            "Out-of-hours call from the police about "
+                                            "the family"},
+                                           {"expires_at", "2026-01-10T08:00:00Z"},
+                                           {"reviewed_by", S(manager.id)},
+                                           {"review_date", "2026-01-12"},
+                                           {"review_outcome", "JUSTIFIED"}})
+                         .status());
   return Status::Ok();
 }
 

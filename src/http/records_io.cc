@@ -7,9 +7,14 @@
 
 namespace sg {
 
+bool Exported(const EntityDesc& entity) {
+  return entity.name != "restricted_access" && entity.name != "break_glass";
+}
+
 Result<IoCounts> ExportRecords(Store& store, std::ostream& out, const ProgressFn& progress) {
   IoCounts counts;
   for (const EntityDesc& e : AllEntities()) {
+    if (!Exported(e)) continue;
     ListQuery q;
     q.limit = 1000;
     while (true) {

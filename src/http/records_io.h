@@ -22,6 +22,11 @@ struct IoCounts {
 // Called after each record with the running count (for progress bars).
 using ProgressFn = std::function<void(std::int64_t done)>;
 
+// True for the entities an export carries: every one but the access grants (who may see a
+// restricted record, break-glass looks), which name the accounts of the store they were made in
+// and mean nothing in another.
+bool Exported(const EntityDesc& entity);
+
 Result<IoCounts> ExportRecords(Store& store, std::ostream& out, const ProgressFn& progress = {});
 
 // Errors name the line and field: "line 12: date_of_birth: ... ".

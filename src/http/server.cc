@@ -23,6 +23,7 @@
 #include <sstream>
 #include <thread>
 
+#include "casework/access_policy.h"
 #include "casework/child_search.h"
 #include "casework/worklists.h"
 #include "common/csv.h"
@@ -151,6 +152,12 @@ std::optional<Id> ChildOf(const Record& r) {
   const Value& v = r.Get(field);
   if (const auto* id = std::get_if<std::int64_t>(&v)) return *id;
   return std::nullopt;
+}
+
+// Logs a break-glass look with its reason.
+void AccessedWithReason(std::string_view action, Id child, std::string reason) {
+  Accessed(action, "child", child, child);
+  if (tl_access && !tl_access->empty()) tl_access->back().reason = std::move(reason);
 }
 
 // Logs `action` on one record when it is part of a child's record.
@@ -525,6 +532,13 @@ class Server::Impl {
     svr_.Get(
         R"(/api/children/(\d+)/due)",
         Wrap(Gate::kUser, [this](const auto& req, const User* u) { return ChildDue(req, *u); }));
+    svr_.Post(
+        R"(/api/children/(\d+)/break-glass)",
+        Wrap(Gate::kUser, [this](const auto& req, const User* u) { return BreakGlass(req, *u); }));
+    svr_.Get("/api/break-glass/unreviewed",
+             Wrap(Gate::kUser, [this](const auto& req, const User* u) {
+               return UnreviewedBreakGlass(req, *u);
+             }));
     svr_.Get(R"(/api/children/(\d+)/access-log)",
              Wrap(Gate::kUser,
                   [this](const auto& req, const User* u) { return ChildAccessLog(req, *u); }));
@@ -665,6 +679,57 @@ class Server::Impl {
     return e;
   }
 
+  // The legitimate relationship (casework/access_policy.h) for a record of a child's record.
+  Status MaySee(const User& user, const Record& rec) {
+    auto child = ChildOf(rec);
+    if (!child) return Status::Ok();
+    return policy_.CheckChild(user, *child);
+  }
+
+  // Creating a record of a child's record: the child must be one the user may see (a new child
+  // is theirs; the Front Door records a contact for any child it finds). Break-glass grants are
+  // made only by their endpoint; who may see a restricted record, only by an administrator.
+  Status MayCreate(const User& user, const Record& rec) {
+    const std::string_view name = rec.entity().name;
+    if (name == "break_glass") {
+      return Status(StatusCode::kPermissionDenied,
+                    "break the glass with POST /api/children/{id}/break-glass and a reason");
+    }
+    if (name == "restricted_access" && user.role != "ADMIN") {
+      return Status(StatusCode::kPermissionDenied,
+                    "who may see a restricted record is set by an administrator");
+    }
+    if (name == "child" || rec.entity().scope != Scope::kChildRecord) return Status::Ok();
+    const Value& v = rec.Get("child_id");
+    const auto* child = std::get_if<std::int64_t>(&v);
+    if (!child) return Status::Ok();  // validation will say it is missing
+    if (name == "contact") return policy_.CheckNewContact(user, *child);
+    return policy_.CheckChild(user, *child);
+  }
+
+  // A manager's review of a break-glass look: only the review fields, by a manager, and not
+  // of their own.
+  static Status BreakGlassReview(const User& user, const Record& grant, const json& body) {
+    if (user.role != "TEAM_MANAGER" && user.role != "SENIOR_LEADER" && user.role != "ADMIN") {
+      return Status(StatusCode::kPermissionDenied, "break-glass looks are reviewed by managers");
+    }
+    if (grant.GetInt("user_id") == user.id) {
+      return Status(StatusCode::kPermissionDenied,
+                    "a break-glass look is reviewed by another "
+                    "manager than the one who made it");
+    }
+    for (const auto& [key, value] : body.items()) {
+      if (key != "version" && key != "review_date" && key != "review_outcome" &&
+          key != "review_notes") {
+        return InvalidArgument(
+            "a review changes only review_date, review_outcome and "
+            "review_notes",
+            key);
+      }
+    }
+    return Status::Ok();
+  }
+
   Reply List(const httplib::Request& req, const User& user) {
     auto e = EntityFor(req);
     if (!e.ok()) return Error(e.status());
@@ -700,12 +765,22 @@ class Server::Impl {
     }
     auto page = store_.List(**e, q);
     if (!page.ok()) return Error(page.status());
+    // Only the children the user may see (the page may come back shorter than the limit).
+    std::vector<Id> listed;
+    for (const Record& rec : page->items) {
+      if (auto child = ChildOf(rec)) listed.push_back(*child);
+    }
+    auto visible = policy_.Visible(user, listed);
+    if (!visible.ok()) return Error(visible.status());
+    const std::set<Id> may(visible->begin(), visible->end());
     Reply r;
     json items = json::array();
     std::set<Id> children;  // one entry per child whose records were listed
     for (const Record& rec : page->items) {
+      auto child = ChildOf(rec);
+      if (child && !may.count(*child)) continue;
       items.push_back(RecordToJsonValue(rec));
-      if (auto child = ChildOf(rec); child && children.insert(*child).second) {
+      if (child && children.insert(*child).second) {
         Accessed("list", (*e)->name, std::nullopt, child);
       }
     }
@@ -723,6 +798,7 @@ class Server::Impl {
     if (!body->is_object()) return Error(InvalidArgument("expected a JSON object"));
     auto rec = RecordFromJson(**e, *body);
     if (!rec.ok()) return Error(rec.status());
+    if (Status s = MayCreate(user, *rec); !s.ok()) return Error(s);
     auto stored = store_.Create(std::move(rec).value(), Actor{user.id});
     if (!stored.ok()) return Error(stored.status());
     Accessed("create", *stored);
@@ -740,6 +816,7 @@ class Server::Impl {
     if (!id.ok()) return Error(id.status());
     auto rec = store_.Get(**e, *id);
     if (!rec.ok()) return Error(rec.status());
+    if (Status s = MaySee(user, *rec); !s.ok()) return Error(s);
     Accessed("read", *rec);
     Reply r;
     r.body = RecordToJsonValue(*rec);
@@ -771,6 +848,18 @@ class Server::Impl {
     }
     auto rec = store_.Get(**e, *id);
     if (!rec.ok()) return Error(rec.status());
+    // A review of a break-glass look touches only the review (BreakGlassReview), and is made by
+    // the breaker's manager, who need not see the child; every other change needs the child.
+    if ((*e)->name != "break_glass") {
+      if (Status s = MaySee(user, *rec); !s.ok()) return Error(s);
+    }
+    if ((*e)->name == "break_glass") {
+      if (Status s = BreakGlassReview(user, *rec, *body); !s.ok()) return Error(s);
+      rec->Set("reviewed_by", user.id);
+    } else if ((*e)->name == "restricted_access" && user.role != "ADMIN") {
+      return Error(Status(StatusCode::kPermissionDenied,
+                          "who may see a restricted record is set by an administrator"));
+    }
     if (Status s = ApplyJsonPatch(*rec, *body); !s.ok()) return Error(s);
     rec->meta().version = version;
     auto stored = store_.Update(std::move(rec).value(), Actor{user.id});
@@ -789,6 +878,7 @@ class Server::Impl {
     if (!id.ok()) return Error(id.status());
     auto rec = store_.Get(**e, *id);
     if (!rec.ok()) return Error(rec.status());
+    if (Status s = MaySee(user, *rec); !s.ok()) return Error(s);
     auto history = store_.History(**e, *id);
     if (!history.ok()) return Error(history.status());
     Accessed("history", *rec);
@@ -1602,8 +1692,14 @@ class Server::Impl {
     }
     auto found = search_->Search(req.get_param_value("q"), limit);
     if (!found.ok()) return Error(found.status());
+    std::vector<Id> ids;
+    for (const ChildMatch& m : *found) ids.push_back(m.id);
+    auto findable = policy_.Findable(user, ids);
+    if (!findable.ok()) return Error(findable.status());
+    const std::set<Id> may(findable->begin(), findable->end());
     json items = json::array();
     for (const ChildMatch& m : *found) {
+      if (!may.count(m.id)) continue;
       Accessed("search", "child", m.id, m.id);
       items.push_back({{"id", m.id},
                        {"la_child_id", m.la_child_id},
@@ -1701,7 +1797,23 @@ class Server::Impl {
       o.closed_months = months;
     }
     Accessed("list", "case_review", std::nullopt, std::nullopt);
-    return CachedCaseReview(o);
+    Reply r = CachedCaseReview(o);
+    if (r.status != 200 || !r.body.contains("cases")) return r;
+    // The cases the user may see: a team manager their team's; restricted ones only for the
+    // people named on them. (The counts by rule stay the service's.)
+    std::vector<Id> children;
+    for (const json& c : r.body["cases"]) children.push_back(c["child_id"].get<Id>());
+    auto visible = policy_.Visible(user, children);
+    if (!visible.ok()) return Error(visible.status());
+    if (visible->size() != children.size()) {
+      const std::set<Id> may(visible->begin(), visible->end());
+      json kept = json::array();
+      for (json& c : r.body["cases"]) {
+        if (may.count(c["child_id"].get<Id>())) kept.push_back(std::move(c));
+      }
+      r.body["cases"] = std::move(kept);
+    }
+    return r;
   }
 
   Reply CachedCaseReview(const quality::ReviewOptions& o) {
@@ -1749,8 +1861,14 @@ class Server::Impl {
     auto sample = quality::SampleForAudit(store_, o);
     if (!sample.ok()) return Error(sample.status());
     Accessed("list", "audit_sample", std::nullopt, std::nullopt);
+    std::vector<Id> children;
+    for (const quality::SampledCase& c : *sample) children.push_back(c.child_id);
+    auto visible = policy_.Visible(user, children);
+    if (!visible.ok()) return Error(visible.status());
+    const std::set<Id> may(visible->begin(), visible->end());
     json items = json::array();
     for (const quality::SampledCase& c : *sample) {
+      if (!may.count(c.child_id)) continue;
       items.push_back({{"child_id", c.child_id},
                        {"la_child_id", c.la_child_id},
                        {"group", c.group},
@@ -1859,6 +1977,7 @@ class Server::Impl {
     if (!id.ok()) return Error(id.status());
     auto today = AsOf(req);
     if (!today.ok()) return Error(today.status());
+    if (Status s = policy_.CheckChild(user, *id); !s.ok()) return Error(s);
     auto summary = work::SummariseChild(store_, *id, *today);
     if (!summary.ok()) return Error(summary.status());
     Accessed("read", "child_due", *id, *id);
@@ -1878,6 +1997,7 @@ class Server::Impl {
     if (Status s = CheckAccess(user, ep, Access::kWrite); !s.ok()) return Error(s);
     auto child = ParseId(req.matches[1].str());
     if (!child.ok()) return Error(child.status());
+    if (Status s = policy_.CheckChild(user, *child); !s.ok()) return Error(s);
     auto body = ParseJson(req.body);
     if (!body.ok()) return Error(body.status());
     const json& b = *body;
@@ -1953,8 +2073,7 @@ class Server::Impl {
     }
     auto id = ParseId(req.matches[1].str());
     if (!id.ok()) return Error(id.status());
-    auto child = store_.Get(Entity("child"), *id);
-    if (!child.ok()) return Error(child.status());
+    if (Status s = policy_.CheckChild(user, *id); !s.ok()) return Error(s);
     AccessQuery q;
     q.child_id = *id;
     q.limit = 10000;
@@ -1997,11 +2116,79 @@ class Server::Impl {
     return r;
   }
 
+  // POST /api/children/{id}/break-glass {"reason": "..."}: opens a child outside the user's
+  // relationship for 8 hours; logged with the reason and listed for managers to review.
+  Reply BreakGlass(const httplib::Request& req, const User& user) {
+    auto id = ParseId(req.matches[1].str());
+    if (!id.ok()) return Error(id.status());
+    auto body = ParseJson(req.body);
+    if (!body.ok()) return Error(body.status());
+    if (!body->is_object() || !body->contains("reason") || !(*body)["reason"].is_string()) {
+      return Error(InvalidArgument("say why you need this child's record", "reason"));
+    }
+    const std::string reason = (*body)["reason"].get<std::string>();
+    auto grant = policy_.BreakGlass(user, *id, reason);
+    if (!grant.ok()) return Error(grant.status());
+    AccessedWithReason("break_glass", *id, grant->GetText("reason"));
+    Reply r;
+    r.status = 201;
+    r.body = RecordToJsonValue(*grant);
+    return r;
+  }
+
+  // GET /api/break-glass/unreviewed: break-glass looks no manager has reviewed yet, oldest
+  // first: for a team manager, those of their team's workers and those at their team's
+  // children; for senior leaders and administrators, all.
+  Reply UnreviewedBreakGlass(const httplib::Request&, const User& user) {
+    if (user.role != "TEAM_MANAGER" && user.role != "SENIOR_LEADER" && user.role != "ADMIN") {
+      return Error(Status(StatusCode::kPermissionDenied,
+                          "break-glass looks are reviewed by "
+                          "managers"));
+    }
+    ListQuery q;
+    q.is_null = {"review_date"};
+    q.limit = 1000;
+    auto grants = ListAll(store_, Entity("break_glass"), q);
+    if (!grants.ok()) return Error(grants.status());
+    std::vector<Id> children;
+    for (const Record& g : *grants) children.push_back(g.GetInt("child_id"));
+    auto visible = policy_.Visible(user, children);
+    if (!visible.ok()) return Error(visible.status());
+    const std::set<Id> may(visible->begin(), visible->end());
+    // A team manager reviews the looks of their team's workers, and those at their children.
+    std::optional<Id> team;
+    if (user.role == "TEAM_MANAGER" && user.worker_id) {
+      if (auto w = store_.Get(Entity("worker"), *user.worker_id); w.ok() && w->GetInt("team_id")) {
+        team = w->GetInt("team_id");
+      }
+    }
+    json items = json::array();
+    for (const Record& g : *grants) {
+      auto who = store_.GetUser(g.GetInt("user_id"));
+      bool ours = false;
+      if (team && who.ok() && who->worker_id) {
+        auto w = store_.Get(Entity("worker"), *who->worker_id);
+        ours = w.ok() && w->GetInt("team_id") == *team;
+      }
+      const bool all = user.role != "TEAM_MANAGER";
+      if (!all && !ours && !may.count(g.GetInt("child_id"))) continue;
+      json item = RecordToJsonValue(g);
+      item["username"] = who.ok() ? who->username : "";
+      item["user_name"] = who.ok() ? who->display_name : "";
+      items.push_back(std::move(item));
+      Accessed("list", g);
+    }
+    Reply r;
+    r.body = {{"items", std::move(items)}};
+    return r;
+  }
+
   Reply ChildRecord(const httplib::Request& req, const User& user) {
     const EntityDesc& child = Entity("child");
     if (Status s = CheckAccess(user, child, Access::kRead); !s.ok()) return Error(s);
     auto id = ParseId(req.matches[1].str());
     if (!id.ok()) return Error(id.status());
+    if (Status s = policy_.CheckChild(user, *id); !s.ok()) return Error(s);
     auto rec = store_.Get(child, *id);
     if (!rec.ok()) return Error(rec.status());
     Accessed("read", "child_record", *id, *id);
@@ -2028,6 +2215,8 @@ class Server::Impl {
   Store& store_;
   Auth& auth_;
   AccessRecorder access_;
+  SystemClock clock_;
+  AccessPolicy policy_{store_, clock_};
   ServerOptions options_;
   std::mutex facts_mu_;
   std::mutex facts_first_mu_;

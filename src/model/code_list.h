@@ -62,6 +62,7 @@ enum class CodeListId : std::uint8_t {
   kPlanItemStatus,     // NOT_STARTED, IN_PROGRESS, BLOCKED, COMPLETE, CANCELLED
   kMeasureKind,        // INDICATOR, CHILD_VOICE, LOCAL
   kRiskStatus,         // OPEN, CLOSED
+  kBreakGlassOutcome,  // a manager's review of a break-glass look: JUSTIFIED, NOT_JUSTIFIED
   kCount
 };
 

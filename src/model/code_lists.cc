@@ -688,6 +688,10 @@ constexpr CodeEntry kRiskStatus[] = {
     {"OPEN", "Open"},
     {"CLOSED", "Closed"},
 };
+constexpr CodeEntry kBreakGlassOutcome[] = {
+    {"JUSTIFIED", "Justified"},
+    {"NOT_JUSTIFIED", "Not justified: referred to information governance"},
+};
 
 constexpr CodeList kLists[] = {
     {CodeListId::kSex, "sex", "Sex", kCinAnd903Source, kSex},
@@ -763,6 +767,8 @@ constexpr CodeList kLists[] = {
     {CodeListId::kMeasureKind, "measure_kind", "Improvement plan measure kind", kSafeguardSource,
      kMeasureKind},
     {CodeListId::kRiskStatus, "risk_status", "Risk status", kSafeguardSource, kRiskStatus},
+    {CodeListId::kBreakGlassOutcome, "break_glass_outcome", "Break-glass review outcome",
+     kSafeguardSource, kBreakGlassOutcome},
 };
 
 static_assert(std::size(kLists) == static_cast<std::size_t>(CodeListId::kCount),

@@ -495,6 +495,30 @@ constexpr FieldDesc kReviewOutcomeFields[] = {
     Text("notes", kOpt, 4000, "why, and the actions agreed"),
 };
 
+// ---- Access beyond the legitimate relationship ----
+// The people who may see a restricted child (a staff member's child, a sensitive case): no one
+// else does, whatever their role.
+constexpr FieldDesc kRestrictedAccess[] = {
+    Ref("child_id", "child", kReq, kChildId),
+    Int("user_id", 0, 0, kReq, "the account allowed to see the child"),
+    Text("reason", kOpt, 400, "why this person needs to"),
+    Day("end_date", kOpt, "allowed until (empty: until removed)", Check::kNone),
+};
+
+// A look at a child outside the legitimate relationship, with its reason; a manager reviews it.
+constexpr FieldDesc kBreakGlass[] = {
+    Ref("child_id", "child", kReq, kChildId),
+    Int("user_id", 0, 0, kReq, "the account that broke the glass"),
+    Text("reason", kReq, 1000, "why the record was needed"),
+    With(Instant("expires_at", kReq, "access lasts until"), Check::kNone),
+    Int("reviewed_by", 0, 0, kOpt, "the manager who reviewed it"),
+    Day("review_date", kOpt, "when it was reviewed"),
+    Code("review_outcome", L::kBreakGlassOutcome, kOpt, "justified or not"),
+    Text("review_notes", kOpt, 2000, "the manager's notes"),
+};
+constexpr CrossRule kBreakGlassRules[] = {RequiredWith("review_date", "review_outcome"),
+                                          RequiredWith("review_outcome", "review_date")};
+
 // ---- Improvement plans ----
 constexpr FieldDesc kImprovementPlan[] = {
     Text("title", kReq, 200, "e.g. \"Children's services improvement plan 2025-27\""),
@@ -771,6 +795,17 @@ constexpr EntityDesc kEntities[] = {
      Scope::kChildRecord,
      kReviewOutcomeFields,
      {}},
+    {"restricted_access",
+     "restricted_access",
+     "restricted-access",
+     "Restricted record access",
+     "A person allowed to see a restricted child's record",
+     Scope::kChildRecord,
+     kRestrictedAccess,
+     {}},
+    {"break_glass", "break_glass", "break-glass", "Break-glass access",
+     "A look at a child's record outside the legitimate relationship, with its reason and review",
+     Scope::kChildRecord, kBreakGlass, kBreakGlassRules},
     {"improvement_plan", "improvement_plans", "improvement-plans", "Improvement plan",
      "A plan of improvement: workstreams, projects, actions, measures and risks",
      Scope::kImprovement, kImprovementPlan, kImprovementPlanRules},

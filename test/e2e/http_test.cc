@@ -361,7 +361,7 @@ TEST_P(HttpApi, RolesAreEnforcedByTheServer) {
 }
 
 TEST_P(HttpApi, ListsPageWithACursor) {
-  const std::string cookie = Login("social.worker");
+  const std::string cookie = Login("analyst");
   auto first = Body(Get("/api/children?limit=3", cookie));
   ASSERT_EQ(first["items"].size(), 3u);
   ASSERT_TRUE(first["next_after"].is_number());
@@ -608,6 +608,108 @@ TEST_P(HttpApi, ReadsAndChangesOfAChildAreLogged) {
   EXPECT_NE(verify.out.find("intact"), std::string::npos) << verify.out;
 }
 
+// The legitimate relationship: a social worker sees the children allocated to them or their
+// team and no others (403, no data), until they break the glass with a reason; the look is
+// logged with its reason and waits for a manager's review, which another manager makes.
+TEST_P(HttpApi, SocialWorkersSeeTheirTeamsChildrenAndBreakTheGlass) {
+  const std::string sw = Login("social.worker");
+  const std::string analyst = Login("analyst");
+  const json all = Body(Get("/api/children?limit=1000", analyst))["items"];
+  const json mine = Body(Get("/api/children?limit=1000", sw))["items"];
+  ASSERT_FALSE(mine.empty());
+  ASSERT_LT(mine.size(), all.size());
+  std::set<std::int64_t> visible;
+  for (const auto& c : mine) visible.insert(c["id"].get<std::int64_t>());
+  std::int64_t other = 0;
+  for (const auto& c : all) {
+    if (!visible.count(c["id"].get<std::int64_t>())) other = c["id"].get<std::int64_t>();
+  }
+  ASSERT_NE(other, 0);
+  const std::string id = std::to_string(other);
+  auto refused = Get("/api/children/" + id + "/record", sw);
+  ExpectError(refused, 403, "permission_denied");
+  EXPECT_EQ(refused->body.find("first_name"), std::string::npos);  // no data
+  EXPECT_NE(refused->body.find("break-glass"), std::string::npos);
+  ExpectError(Get("/api/children/" + id, sw), 403, "permission_denied");
+  EXPECT_TRUE(Body(Get("/api/visits?limit=1000&child_id=" + id, sw))["items"].empty());
+  ExpectError(Post("/api/visits",
+                   {{"child_id", other}, {"visit_date", "2026-02-01"}, {"visit_type", "CIN"}}, sw),
+              403, "permission_denied");
+
+  // Break the glass: a reason is required; then the record opens, and the look is logged.
+  ExpectError(Post("/api/children/" + id + "/break-glass", {{"reason", "need"}}, sw), 400,
+              "invalid_argument", "reason");
+  auto glass = Post("/api/children/" + id + "/break-glass",
+                    {{"reason", "Duty call: police report a sibling at risk tonight"}}, sw);
+  ASSERT_TRUE(glass);
+  ASSERT_EQ(glass->status, 201) << glass->body;
+  EXPECT_EQ(Get("/api/children/" + id + "/record", sw)->status, 200);
+  const std::string manager = Login("team.manager");
+  const json log = Body(Get("/api/children/" + id + "/access-log", Login("admin")))["items"];
+  bool logged = false;
+  for (const auto& e : log) {
+    logged |= e["action"] == "break_glass" &&
+              e["reason"] == "Duty call: police report a sibling at risk tonight";
+  }
+  EXPECT_TRUE(logged) << log.dump();
+
+  // The worker's own manager reviews it; the one who broke the glass may not.
+  const std::string leader = manager;
+  const json waiting = Body(Get("/api/break-glass/unreviewed", leader))["items"];
+  json grant;
+  for (const auto& g : waiting) {
+    if (g["child_id"] == other) grant = g;
+  }
+  ASSERT_FALSE(grant.is_null()) << waiting.dump();
+  EXPECT_EQ(grant["username"], "social.worker");
+  ExpectError(Get("/api/break-glass/unreviewed", sw), 403, "permission_denied");
+  const std::string path = "/api/break-glass/" + std::to_string(grant["id"].get<std::int64_t>());
+  ExpectError(Patch(path, {{"version", grant["version"]}, {"reason", "changed"}}, leader), 400,
+              "invalid_argument", "reason");
+  auto reviewed = Patch(path,
+                        {{"version", grant["version"]},
+                         {"review_date", "2026-02-02"},
+                         {"review_outcome", "JUSTIFIED"}},
+                        leader);
+  ASSERT_TRUE(reviewed);
+  ASSERT_EQ(reviewed->status, 200) << reviewed->body;
+  EXPECT_FALSE(Body(reviewed)["reviewed_by"].is_null());
+  ExpectError(Post("/api/break-glass",
+                   {{"child_id", other},
+                    {"user_id", 1},
+                    {"reason", "made up directly"},
+                    {"expires_at", "2030-01-01T00:00:00Z"}},
+                   manager),
+              403, "permission_denied");
+}
+
+// A restricted record is seen only by the people named on it: to everyone else, the
+// administrator included, it does not exist (404, not 403), in lists and in search too.
+TEST_P(HttpApi, RestrictedRecordsAreHiddenFromAllButTheNamed) {
+  const std::string admin = Login("admin");
+  const std::string manager = Login("team.manager");
+  auto found = Body(Get("/api/search/children?q=DEMO0010", manager))["items"];
+  ASSERT_EQ(found.size(), 1u) << found.dump();
+  const std::string id = std::to_string(found[0]["id"].get<std::int64_t>());
+  EXPECT_EQ(Get("/api/children/" + id + "/record", manager)->status, 200);
+  for (const char* who : {"admin", "analyst", "social.worker", "iro"}) {
+    const std::string cookie = Login(who);
+    ExpectError(Get("/api/children/" + id + "/record", cookie), 404, "not_found");
+    ExpectError(Get("/api/children/" + id, cookie), 404, "not_found");
+    EXPECT_TRUE(Body(Get("/api/search/children?q=DEMO0010", cookie))["items"].empty()) << who;
+    for (const auto& c : Body(Get("/api/children?limit=1000", cookie))["items"]) {
+      EXPECT_NE(c["la_child_id"], "DEMO0010") << who;
+    }
+  }
+  // Break-glass does not open it, and only an administrator names people on it.
+  ExpectError(Post("/api/children/" + id + "/break-glass",
+                   {{"reason", "I would like to see this record please"}}, admin),
+              404, "not_found");
+  ExpectError(
+      Post("/api/restricted-access", {{"child_id", std::stoll(id)}, {"user_id", 2}}, manager), 403,
+      "permission_denied");
+}
+
 TEST_P(HttpApi, CodeListsAreServed) {
   const std::string cookie = Login("social.worker");
   auto r = Get("/api/code-lists/referral_source", cookie);
@@ -660,7 +762,7 @@ TEST_P(HttpApi, TheLiveRecordIsValidatedAsAn903AndMeasured) {
 }
 
 TEST_P(HttpApi, APlacementChangeIsOneTransaction) {
-  const std::string worker = Login("social.worker");
+  const std::string worker = Login("iro");  // IROs see every child in care
   auto list = Get("/api/cla-episodes?limit=1000", worker);
   ASSERT_EQ(list->status, 200);
   json open;
@@ -716,7 +818,7 @@ TEST_P(HttpApi, APlacementChangeIsOneTransaction) {
     ExpectError(r, 403, "permission_denied");
     EXPECT_FALSE(Body(r).contains("items")) << path;
   }
-  ExpectError(Get("/api/team-work?team_id=1", worker), 403, "permission_denied");
+  ExpectError(Get("/api/team-work?team_id=1", Login("social.worker")), 403, "permission_denied");
 }
 
 TEST_P(HttpApi, TheScorecardAndAnnexAAreServed) {

@@ -32,7 +32,7 @@ TEST_P(RecordsIo, ExportImportRoundTrip) {
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   EXPECT_EQ(imported->records, exported->records);
   for (const EntityDesc& e : AllEntities()) {
-    EXPECT_EQ(*target->Count(e), *source->Count(e)) << e.name;
+    EXPECT_EQ(*target->Count(e), Exported(e) ? *source->Count(e) : 0) << e.name;
   }
   std::stringstream again;
   ASSERT_TRUE(ExportRecords(*target, again).ok());
