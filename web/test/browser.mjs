@@ -45,11 +45,21 @@ function check(cond, what) {
   if (!cond) throw new Error(`expected: ${what}`);
 }
 
+// Every child's record the tests open (user, child, route), to check the access log holds each.
+const recordReads = [];
+const users = new WeakMap();
+
 async function test(name, fn, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    const m = /\/api\/children\/(\d+)\/record$/.exec(new URL(r.url()).pathname);
+    if (m && r.request().method() === 'GET' && r.status() === 200 && users.get(page)) {
+      recordReads.push({ user: users.get(page), child: Number(m[1]) });
+    }
+  });
   const start = Date.now();
   try {
     await fn(page);
@@ -65,6 +75,7 @@ async function test(name, fn, options = {}) {
 }
 
 async function login(page, user) {
+  users.set(page, user);
   await page.goto(base + '/');
   await page.waitForSelector('body[data-ready="login"]');
   await page.fill('#username', user);
@@ -467,6 +478,22 @@ if (!timingsOnly) {
     check(problems.length === 0, `no accessibility problems on the member's audits page:\n  ${problems.join('\n  ')}`);
   }, { bypassCSP: true });
 }
+
+// The audit trail is complete: every child's record a test opened is in the access log, with
+// who opened it and the route (an administrator asks "who viewed this child" for each).
+await test('every record opened is in the access log', async (page) => {
+  check(recordReads.length >= 5, `the tests opened children's records (${recordReads.length})`);
+  await login(page, 'admin');
+  const children = [...new Set(recordReads.map((r) => r.child))];
+  for (const child of children) {
+    const log = await apiCall(page, `/api/children/${child}/access-log`);
+    check(log.status === 200, `the access log of child ${child} (${log.status})`);
+    for (const read of recordReads.filter((r) => r.child === child)) {
+      check(log.body.items.some((e) => e.username === read.user && e.request === 'GET /api/children/{id}/record'),
+        `${read.user}'s opening of child ${child} is in the log`);
+    }
+  }
+});
 
 // Page timings: each main page of the demo LA, as the role that uses it.
 await test('page timings', async (page) => {
