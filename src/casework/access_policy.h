@@ -33,7 +33,7 @@
 
 namespace sg {
 
-inline constexpr std::int64_t kBreakGlassSeconds = 8 * 3600;
+inline constexpr std::int64_t kBreakGlassSeconds = std::int64_t{8} * 3600;
 inline constexpr int kFrontDoorDays = 30;
 
 class AccessPolicy {

@@ -195,6 +195,7 @@ Status IndicatorValues(MeasureState& m, Date as_of, const IndicatorSource& src) 
   }
   for (const std::vector<size_t>& set : sets) {
     std::vector<ind::Period> periods;
+    periods.reserve(set.size());
     for (size_t i : set) periods.push_back(year_to(ends[i]));
     SG_ASSIGN_OR_RETURN(auto got, evaluate(std::move(periods)));
     for (size_t k = 0; k < set.size() && k < got.size(); ++k) values[set[k]] = got[k];

@@ -125,7 +125,7 @@ class Writer {
   }
 
   int pages() const { return page_; }
-  void set_footer(std::string footer) { footer_ = CleanText(footer); }
+  void set_footer(const std::string& footer) { footer_ = CleanText(footer); }
 
  private:
   Status Check(const std::string& what) const {

@@ -207,8 +207,8 @@ inline Rgb SeriesColour(const Chart& chart, size_t i) {
 
 // The text a cell shows: its own text with its rating's label (unless the text is the label).
 inline std::string CellText(const Cell& cell) {
-  const std::string text = CleanText(cell.text);
-  const std::string label = RagLabel(cell.rag);
+  std::string text = CleanText(cell.text);
+  std::string label = RagLabel(cell.rag);
   if (label.empty() || text == label) return text;
   if (text.empty()) return label;
   return text + " (" + label + ")";
