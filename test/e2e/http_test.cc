@@ -697,7 +697,8 @@ TEST_P(HttpApi, RestrictedRecordsAreHiddenFromAllButTheNamed) {
     ExpectError(Get("/api/children/" + id + "/record", cookie), 404, "not_found");
     ExpectError(Get("/api/children/" + id, cookie), 404, "not_found");
     EXPECT_TRUE(Body(Get("/api/search/children?q=DEMO0010", cookie))["items"].empty()) << who;
-    for (const auto& c : Body(Get("/api/children?limit=1000", cookie))["items"]) {
+    const json listed = Body(Get("/api/children?limit=1000", cookie))["items"];
+    for (const auto& c : listed) {
       EXPECT_NE(c["la_child_id"], "DEMO0010") << who;
     }
   }
